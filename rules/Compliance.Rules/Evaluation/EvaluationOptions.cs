@@ -1,0 +1,35 @@
+using Compliance.Rules.Packs;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>Everything an evaluation depends on besides the manifest and the packs. "As of" is an input: the engine never reads the clock.</summary>
+public sealed record EvaluationOptions
+{
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Build the reasoning trees. Off for bulk work (sweeps, benchmarks): results are the same, minus traces.</summary>
+    public bool Trace { get; init; } = true;
+
+    /// <summary>When set, the decision also answers the CI question for this act.</summary>
+    public GateRequest? Gate { get; init; }
+}
+
+/// <summary>The CI question: may <see cref="Activity"/> proceed under the enforced bills?</summary>
+public sealed record GateRequest
+{
+    public required ActivityKind Activity { get; init; }
+
+    /// <summary>Keys (id@version) of the packs whose blocking duties gate the act.</summary>
+    public required IReadOnlySet<string> Enforced { get; init; }
+
+    /// <summary>Let an undetermined blocking duty pass instead of blocking.</summary>
+    public bool AllowUndetermined { get; init; }
+
+    /// <summary>Phases whose blocking duties gate an act: its own, and training's (a trained model still owes what was due before).</summary>
+    public IReadOnlyList<Phase> GatedPhases => Activity switch
+    {
+        ActivityKind.Training => [Phase.Training],
+        ActivityKind.Release => [Phase.Training, Phase.Release],
+        _ => [Phase.Training, Phase.Deployment],
+    };
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Compliance.Rules.Facts;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
+using Compliance.Rules.Packs;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// The engine's one entry point: an artifact with its lineage, the bills and the options in; a decision out.
+/// Pure: no clock, no I/O, and the same inputs give the same result.
+/// </summary>
+public static class Evaluator
+{
+    public static EvaluationResult Evaluate(ResolvedArtifact artifact, IReadOnlyList<BillPack> bills, EvaluationOptions options)
+    {
+        var activities = ActivityClassifier.Classify(artifact.Manifest, options.Gate?.Activity);
+        var billResults = bills.OrderBy(b => b.Id, StringComparer.Ordinal).ThenBy(b => b.Version, StringComparer.Ordinal)
+            .Select(b => EvaluateBill(artifact, b, activities, options)).ToList();
+        return new EvaluationResult
+        {
+            AsOf = options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ManifestId = artifact.Id,
+            ManifestDigest = artifact.Digest,
+            Lineage = artifact.Closure().Select(a => new LineageEntry(a.Id, a.Digest, a.Bases.Select(b => b.Id).ToList())).ToList(),
+            Activities = activities,
+            Bills = billResults,
+            Gate = options.Gate is { } gate ? Gate.Decide(gate, bills, billResults) : null,
+        };
+    }
+
+    private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
+    {
+        var parameters = pack.Parameters.ToDictionary(p => p.Name, p => p.At(options.AsOf), StringComparer.Ordinal);
+        var conditions = new ConditionEvaluator(artifact, pack.Definitions, parameters, options.Trace);
+        var definitions = new OrderedDictionary<string, DefinitionResult>(StringComparer.Ordinal);
+        foreach (var definition in pack.Definitions)
+        {
+            var o = conditions.Definition(artifact, definition.Name);
+            definitions.Add(definition.Name, new DefinitionResult(o.Value, o.Needs, o.Trace));
+        }
+
+        var obligations = new List<ObligationResult>();
+        var upcoming = new List<UpcomingObligation>();
+        var evidence = (artifact.Manifest.Evidence ?? []).GroupBy(e => e.Obligation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var obligation in pack.Obligations)
+        {
+            if (TriggeringPhase(obligation, activities) is not { } phase)
+            {
+                continue;
+            }
+            foreach (var deployment in Scopes(obligation, phase, artifact.Manifest))
+            {
+                var o = conditions.Evaluate(obligation.When, new FactScope(artifact, deployment));
+                if (o.Value == Tri.False)
+                {
+                    continue;
+                }
+                if (obligation.AppliesFrom is { } from && options.AsOf < from)
+                {
+                    if (!upcoming.Exists(u => u.Id == obligation.Id))
+                    {
+                        upcoming.Add(new UpcomingObligation(obligation.Id, obligation.Title, obligation.Citation, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    }
+                    continue;
+                }
+                var proof = evidence.GetValueOrDefault(obligation.Id);
+                obligations.Add(new ObligationResult
+                {
+                    Id = obligation.Id,
+                    Title = obligation.Title,
+                    Citation = obligation.Citation,
+                    Phase = Name(phase),
+                    Phases = obligation.Phases.Select(Name).ToList(),
+                    Holder = obligation.Holder,
+                    Blocking = obligation.Blocking,
+                    Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
+                    Due = obligation.Due?.Text,
+                    DueDate = DueDate(obligation.Due, phase, new FactScope(artifact, deployment)),
+                    Deployment = deployment?.Id,
+                    Needs = proof is null ? o.Needs : [],
+                    Evidence = proof?.Uri ?? (proof is null ? null : "declared in the manifest"),
+                    Penalty = obligation.Penalty,
+                    Trace = o.Trace,
+                });
+            }
+        }
+        return new BillResult
+        {
+            Bill = pack.Id,
+            Version = pack.Version,
+            Title = pack.Title,
+            Status = pack.Status.ToString().ToLowerInvariant(),
+            Digest = pack.Digest,
+            InForce = pack.InForceOn(options.AsOf),
+            Definitions = definitions,
+            Obligations = obligations,
+            Upcoming = upcoming,
+        };
+    }
+
+    /// <summary>
+    /// The first of the duty's phases that an activity of the manifest triggers: training duties for a manifest with
+    /// its own training, release duties for a release of weights (a code-only release triggers none), deployment
+    /// duties for each deployment, incident and periodic duties while the model is trained, released or deployed.
+    /// </summary>
+    private static Phase? TriggeringPhase(Obligation obligation, IReadOnlyList<ActivityResult> activities)
+    {
+        var training = activities.Any(a => a.Activity == ActivityKind.Training);
+        var release = activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code");
+        var deployment = activities.Any(a => a.Activity == ActivityKind.Deployment);
+        foreach (var phase in obligation.Phases)
+        {
+            var triggered = phase switch
+            {
+                Phase.Training => training,
+                Phase.Release => release,
+                Phase.Deployment => deployment,
+                _ => training || release || deployment,
+            };
+            if (triggered)
+            {
+                return phase;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A duty that reads deployment facts is owed per deployment; any other once. Null stands for "not one deployment".</summary>
+    private static IEnumerable<Deployment?> Scopes(Obligation obligation, Phase phase, Manifest manifest)
+    {
+        if (obligation.PerDeployment && phase == Phase.Deployment && manifest.Deployments is { Count: > 0 } deployments)
+        {
+            return deployments;
+        }
+        return [null];
+    }
+
+    private static string? DueDate(Due? due, Phase phase, FactScope scope)
+    {
+        if (due?.From is not { } from)
+        {
+            return null;
+        }
+        FactValue? date = from == "activity.date"
+            ? phase switch
+            {
+                Phase.Training => FactCatalog.All["training.startDate"].Read(scope),
+                Phase.Release => FactCatalog.All["release.date"].Read(scope),
+                // A duty owed once for all deployments runs from the first of them.
+                Phase.Deployment => scope.Deployment is not null
+                    ? FactCatalog.All["deployment.date"].Read(scope)
+                    : scope.Artifact.Manifest.Deployments?.Min(d => d.Date) is { } first ? FactValue.Of(first) : null,
+                _ => null,
+            }
+            : FactCatalog.All[from].Read(scope);
+        return date is { } d
+            ? DateOnly.FromDayNumber((int)d.Number).AddDays(due.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    internal static string Name(Phase phase) => phase.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,21 @@
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// One step of the reasoning, as a tree: a fact compared with a threshold, or a combination of steps. A lawyer reads
+/// it top-down: the outcome, then why. <c>Value</c> is the fact as the manifest gave it (absent when unknown).
+/// </summary>
+public sealed record TraceNode
+{
+    public required string Kind { get; init; }
+    public required Tri Outcome { get; init; }
+    public string? Fact { get; init; }
+    public string? Operator { get; init; }
+    public object? Value { get; init; }
+    public object? Threshold { get; init; }
+    public string? Parameter { get; init; }
+    public string? Citation { get; init; }
+    public string? Definition { get; init; }
+    public string? Artifact { get; init; }
+    public string? Note { get; init; }
+    public IReadOnlyList<TraceNode>? Children { get; init; }
+}

@@ -1,0 +1,120 @@
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
+
+namespace Compliance.Rules.Facts;
+
+/// <summary>What a fact is read from: an artifact and, for deployment duties, one of its deployments.</summary>
+public readonly record struct FactScope(ResolvedArtifact Artifact, Deployment? Deployment);
+
+/// <summary>A manifest field a bill may test, with its type and how to read it (null when the manifest leaves it out).</summary>
+public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, FactValue?> Read, string Description)
+{
+    /// <summary>Deployment facts describe one deployment; a bill can only ask them of a deployment duty.</summary>
+    public bool IsDeploymentFact => Path.StartsWith("deployment.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the thing the fact describes exists at all. A base model has no modification step, a run with no
+    /// cluster described has no cluster, an act that is not a deployment has no deployment: every comparison on
+    /// such a fact is false, not unknown. Within something that exists, a missing value stays unknown.
+    /// </summary>
+    public bool AppliesTo(FactScope scope) => Path switch
+    {
+        _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => scope.Artifact.Manifest.Lineage is not null,
+        _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => scope.Artifact.Manifest.Training?.Cluster is not null,
+        _ when IsDeploymentFact => scope.Deployment is not null,
+        _ => true,
+    };
+
+    /// <summary>Why <see cref="AppliesTo"/> is false, for the trace.</summary>
+    public string NotApplicableBecause => Path switch
+    {
+        _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => "not applicable: the artifact has no lineage (a base model)",
+        _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => "not applicable: the manifest describes no training cluster",
+        _ => "not applicable: not a deployment",
+    };
+}
+
+/// <summary>
+/// The vocabulary bills are written in: every fact path a condition may name. A pack naming anything else
+/// is rejected when it loads, so a typo in a bill is an error rather than a silently unknown fact.
+/// </summary>
+public static class FactCatalog
+{
+    private static FactValue? Num(double? v) => v is { } d ? FactValue.Of(d) : null;
+    private static FactValue? Str(string? v) => v is { } s ? FactValue.Of(s) : null;
+    private static FactValue? Bool(bool? v) => v is { } b ? FactValue.Of(b) : null;
+    private static FactValue? List(IReadOnlyList<string>? v) => v is { } l ? FactValue.Of(l) : null;
+    private static FactValue? Date(DateOnly? v) => v is { } d ? FactValue.Of(d) : null;
+
+    private static Manifest M(FactScope s) => s.Artifact.Manifest;
+
+    public static IReadOnlyDictionary<string, FactDefinition> All { get; } = new FactDefinition[]
+    {
+        new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
+        new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
+        new("developer.name", FactKind.Text, s => Str(M(s).Developer?.Name), "who trains the artifact"),
+        new("developer.annualRevenueUsd", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueUsd), "developer's gross revenue with affiliates, preceding calendar year"),
+        new("developer.headquarters", FactKind.Text, s => Str(M(s).Developer?.Headquarters), "where the developer is established"),
+        new("training.status", FactKind.Text, s => Str(M(s).Training?.Status), "planned | in-progress | completed"),
+        new("training.computeFlop", FactKind.Number, s => Num(M(s).Training?.ComputeFlop), "operations of the artifact's own training"),
+        new("training.costUsd", FactKind.Number, s => Num(M(s).Training?.CostUsd), "cost of that compute at average cloud prices at the start of training"),
+        new("training.startDate", FactKind.Date, s => Date(M(s).Training?.StartDate), "when training starts or started"),
+        new("training.dataModalities", FactKind.List, s => List(M(s).Training?.DataModalities), "kinds of training data"),
+        new("training.externalInteraction", FactKind.Boolean, s => Bool(M(s).Training?.ExternalInteraction), "evaluations during training wired to external systems"),
+        new("training.cluster.operator", FactKind.Text, s => Str(M(s).Training?.Cluster?.Operator), "who operates the training cluster"),
+        new("training.cluster.peakOpsPerSecond", FactKind.Number, s => Num(M(s).Training?.Cluster?.PeakOpsPerSecond), "cluster theoretical maximum operations per second"),
+        new("training.cluster.networkGbps", FactKind.Number, s => Num(M(s).Training?.Cluster?.NetworkGbps), "cluster data-center networking in Gbit/s"),
+        new("lineage.relation", FactKind.Text, s => Str(M(s).Lineage?.Relation), "how the artifact was made from its base"),
+        new("lineage.computeFlop", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop), "operations of the modification step only"),
+        new("lineage.costUsd", FactKind.Number, s => Num(M(s).Lineage?.CostUsd), "cost of the modification step only"),
+        new("lineage.sameDeveloper", FactKind.Boolean, SameDeveloper, "the artifact's developer also developed every base (derived from developer.name)"),
+        new("outputModalities", FactKind.List, s => List(M(s).OutputModalities), "what the model generates"),
+        new("weights.parameters", FactKind.Number, s => Num(M(s).Weights?.Parameters), "number of parameters"),
+        new("release.weights", FactKind.Text, s => Str(M(s).Release?.Weights), "open | gated | licensed | internal | none"),
+        new("release.code", FactKind.Text, s => Str(M(s).Release?.Code), "open | licensed | none"),
+        new("release.license", FactKind.Text, s => Str(M(s).Release?.License), "SPDX licence id"),
+        new("release.date", FactKind.Date, s => Date(M(s).Release?.Date), "release date"),
+        new("release.jurisdictions", FactKind.List, s => List(M(s).Release?.Jurisdictions), "where the release is offered"),
+        new("deployment.id", FactKind.Text, s => Str(s.Deployment?.Id), "the deployment's id"),
+        new("deployment.channel", FactKind.Text, s => Str(s.Deployment?.Channel), "api | consumer-app | enterprise | internal | agent | embedded"),
+        new("deployment.deployer.name", FactKind.Text, s => Str(s.Deployment?.Deployer?.Name), "who runs the deployment"),
+        new("deployment.deployer.annualRevenueUsd", FactKind.Number, s => Num(s.Deployment?.Deployer?.AnnualRevenueUsd), "deployer's revenue"),
+        new("deployment.date", FactKind.Date, s => Date(s.Deployment?.Date), "when the deployment starts"),
+        new("deployment.jurisdictions", FactKind.List, s => List(s.Deployment?.Jurisdictions), "where the deployment runs or is offered"),
+        new("deployment.interactsWithNaturalPersons", FactKind.Boolean, s => Bool(s.Deployment?.InteractsWithNaturalPersons), "people interact with the system directly"),
+        new("deployment.generatesSyntheticContent", FactKind.List, s => List(s.Deployment?.GeneratesSyntheticContent), "synthetic content the system emits"),
+        new("deployment.domains", FactKind.List, s => List(s.Deployment?.Domains), "Annex III-style areas of use"),
+        new("deployment.consequentialDecisions", FactKind.Boolean, s => Bool(s.Deployment?.ConsequentialDecisions), "makes or substantially assists consequential decisions"),
+        new("deployment.minors", FactKind.Text, s => Str(s.Deployment?.Minors), "likely | unlikely | excluded"),
+    }.ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    private static List<string> Activities(Manifest manifest) =>
+        ActivityClassifier.Classify(manifest)
+            .Where(a => a.Activity != ActivityKind.Neither && a.Scope != "code")
+            .Select(a => a.Activity.ToString().ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static FactValue? SameDeveloper(FactScope s)
+    {
+        var artifact = s.Artifact;
+        if (artifact.Bases.Count == 0 || artifact.Manifest.Developer?.Name is not { } own)
+        {
+            return null;
+        }
+        var unknown = false;
+        foreach (var b in artifact.Bases)
+        {
+            if (b.Manifest.Developer?.Name is not { } theirs)
+            {
+                unknown = true;
+            }
+            else if (!string.Equals(own, theirs, StringComparison.OrdinalIgnoreCase))
+            {
+                return FactValue.Of(false);
+            }
+        }
+        return unknown ? null : FactValue.Of(true);
+    }
+}

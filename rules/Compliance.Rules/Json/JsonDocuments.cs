@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Compliance.Rules.Json;
+
+/// <summary>Parses JSON (or YAML) text into a node tree, turning every syntax problem into an <see cref="InvalidInputException"/>.</summary>
+public static class JsonDocuments
+{
+    /// <summary>Nesting allowed in any input; deep enough for a lineage at its own limit, shallow enough to stay off the stack's edge.</summary>
+    public const int MaxDepth = 128;
+
+    public static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    public static JsonNode ParseJson(string text)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, NodeOptions, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var kind = e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? InputProblem.TooLarge : InputProblem.Malformed;
+            var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
+            var message = kind == InputProblem.TooLarge ? $"nested more than {MaxDepth} levels" : FirstSentence(e.Message);
+            throw new InvalidInputException(kind == InputProblem.TooLarge ? "The JSON is nested too deeply" : "The JSON is malformed", JsonPointer.FromPath(e.Path), where + message, kind);
+        }
+        return node ?? throw new InvalidInputException("The JSON is malformed", "", "the document is null", InputProblem.Malformed);
+    }
+
+    /// <summary>Reads a file's text as YAML when its name says so, as JSON otherwise.</summary>
+    public static JsonNode Parse(string text, bool yaml) =>
+        yaml ? YamlToJson.Convert(text) ?? throw new InvalidInputException("The YAML is malformed", "", "the document is empty", InputProblem.Malformed)
+             : ParseJson(text);
+
+    public static bool IsYamlPath(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Compliance.Rules.Json;
+
+/// <summary>Validates documents against the bundled JSON Schemas and reports each violation by JSON Pointer.</summary>
+public sealed class SchemaValidator
+{
+    private readonly JsonSchema _schema;
+
+    private SchemaValidator(JsonSchema schema) => _schema = schema;
+
+    private static readonly Lazy<SchemaValidator> ManifestSchema = new(() => Load("manifest"));
+    private static readonly Lazy<SchemaValidator> RulePackSchema = new(() => Load("rulepack"));
+    private static readonly Lazy<SchemaValidator> EvaluationSchema = new(() => Load("evaluation"));
+
+    public static SchemaValidator Manifest => ManifestSchema.Value;
+    public static SchemaValidator RulePack => RulePackSchema.Value;
+    public static SchemaValidator Evaluation => EvaluationSchema.Value;
+
+    /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation"];
+
+    public static string? Text(string name)
+    {
+        if (!Names.Contains(name))
+        {
+            return null;
+        }
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream($"schemas/{name}.schema.json")
+            ?? throw new InvalidOperationException($"schema {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static SchemaValidator Load(string name) =>
+        new(JsonSchema.FromJsonAsync(Text(name)!).GetAwaiter().GetResult());
+
+    /// <summary>Every violation, each located below <paramref name="pointerPrefix"/>.</summary>
+    public IReadOnlyList<InputError> Validate(JsonNode node, string pointerPrefix = "")
+    {
+        using var reader = new JsonTextReader(new StringReader(node.ToJsonString())) { MaxDepth = null, FloatParseHandling = FloatParseHandling.Double };
+        var token = JToken.ReadFrom(reader);
+        var errors = new List<InputError>();
+        foreach (var error in _schema.Validate(token))
+        {
+            Collect(error, pointerPrefix, errors);
+        }
+        return errors;
+    }
+
+    private static void Collect(ValidationError error, string prefix, List<InputError> into)
+    {
+        // oneOf/anyOf failures carry the reasons of each branch; the branch errors say more than "no match".
+        if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+        {
+            var before = into.Count;
+            foreach (var branch in child.Errors.Values.SelectMany(e => e))
+            {
+                Collect(branch, prefix, into);
+            }
+            if (into.Count > before)
+            {
+                return;
+            }
+        }
+        var pointer = prefix + JsonPointer.FromPath(error.Path);
+        var message = Describe(error);
+        if (!into.Contains(new InputError(pointer, message)))
+        {
+            into.Add(new InputError(pointer, message));
+        }
+    }
+
+    private static string Describe(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => $"'{error.Property}' is required",
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => $"'{error.Property}' is not a known field",
+        ValidationErrorKind.NotInEnumeration => $"not one of the allowed values {Allowed(error.Schema)}",
+        ValidationErrorKind.NumberExpected => "must be a number",
+        ValidationErrorKind.StringExpected => "must be a string",
+        ValidationErrorKind.BooleanExpected => "must be true or false",
+        ValidationErrorKind.ArrayExpected => "must be an array",
+        ValidationErrorKind.ObjectExpected => "must be an object",
+        ValidationErrorKind.NumberTooSmall => $"must be at least {error.Schema?.Minimum}",
+        ValidationErrorKind.DateExpected => "must be a date (YYYY-MM-DD)",
+        ValidationErrorKind.PatternMismatch => $"does not match the pattern {error.Schema?.Pattern}",
+        _ => SplitWords(error.Kind.ToString()),
+    };
+
+    private static string Allowed(JsonSchema? schema) =>
+        schema is null ? "" : "(" + string.Join(", ", schema.Enumeration.Select(v => v?.ToString())) + ")";
+
+    private static string SplitWords(string kind) =>
+        string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Compliance.Rules.Json;
+
+/// <summary>
+/// Turns a YAML document into the JSON it stands for, resolving plain scalars by the YAML 1.2 core schema
+/// (so <c>1e26</c> is a number and <c>2026-01-01</c> a string). Aliases are expanded under a node budget,
+/// so a hostile document (a "billion laughs") is refused instead of exhausting memory.
+/// </summary>
+public static partial class YamlToJson
+{
+    public const int MaxNodes = 1_000_000;
+    public const int MaxDepth = 128;
+
+    public static JsonNode? Convert(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidInputException("The YAML is malformed", "", $"line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}", InputProblem.Malformed);
+        }
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            throw new InvalidInputException("The YAML is malformed", "", "expected one YAML document, found " + stream.Documents.Count, InputProblem.Malformed);
+        }
+        var budget = MaxNodes;
+        return ToJson(stream.Documents[0].RootNode, "", 0, ref budget);
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    private static JsonNode? ToJson(YamlNode node, string pointer, int depth, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            throw new InvalidInputException("The YAML is too large", pointer, $"more than {MaxNodes} nodes once aliases are expanded", InputProblem.TooLarge);
+        }
+        if (depth > MaxDepth)
+        {
+            throw new InvalidInputException("The YAML is too deep", pointer, $"nested more than {MaxDepth} levels", InputProblem.TooLarge);
+        }
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is not YamlScalarNode { Value: { } name })
+                    {
+                        throw new InvalidInputException("The YAML is not JSON-compatible", pointer, $"line {key.Start.Line}: mapping keys must be plain strings");
+                    }
+                    var child = JsonPointer.Append(pointer, name);
+                    if (obj.ContainsKey(name))
+                    {
+                        throw new InvalidInputException("The YAML is malformed", child, $"line {key.Start.Line}: duplicate key '{name}'", InputProblem.Malformed);
+                    }
+                    obj[name] = ToJson(value, child, depth + 1, ref budget);
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                var array = new JsonArray();
+                var i = 0;
+                foreach (var item in seq.Children)
+                {
+                    array.Add(ToJson(item, JsonPointer.Append(pointer, i++), depth + 1, ref budget));
+                }
+                return array;
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            default:
+                throw new InvalidInputException("The YAML is not JSON-compatible", pointer, $"line {node.Start.Line}: unsupported node");
+        }
+    }
+
+    private static JsonValue? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return JsonValue.Create(text);
+        }
+        if (text is "" or "~" or "null" or "Null" or "NULL")
+        {
+            return null;
+        }
+        if (text is "true" or "True" or "TRUE")
+        {
+            return JsonValue.Create(true);
+        }
+        if (text is "false" or "False" or "FALSE")
+        {
+            return JsonValue.Create(false);
+        }
+        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            return JsonValue.Create(whole);
+        }
+        if (FloatPattern().IsMatch(text))
+        {
+            return JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+        return JsonValue.Create(text);
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+}

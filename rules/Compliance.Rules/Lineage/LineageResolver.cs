@@ -1,0 +1,69 @@
+using Compliance.Rules.Json;
+using Compliance.Rules.Manifests;
+
+namespace Compliance.Rules.Lineage;
+
+/// <summary>
+/// Resolves a manifest's lineage graph from inline bases and registered ids. Unknown ids, cycles and
+/// over-deep graphs are input errors naming the ids involved; a diamond (two bases sharing an ancestor) is fine.
+/// </summary>
+public static class LineageResolver
+{
+    /// <summary>Levels of lineage below an artifact. Real chains (base, instruct, fine-tune, quantization) are a handful.</summary>
+    public const int MaxDepth = 32;
+
+    public static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer = "")
+    {
+        var registered = new Dictionary<string, ResolvedArtifact>(StringComparer.Ordinal);
+        return Resolve(manifest, lookup, pointer, [], registered);
+    }
+
+    private static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer,
+        List<string> path, Dictionary<string, ResolvedArtifact> registered)
+    {
+        if (path.Contains(manifest.Id, StringComparer.Ordinal))
+        {
+            var cycle = string.Join(" -> ", path.SkipWhile(id => id != manifest.Id).Append(manifest.Id));
+            throw new InvalidInputException("The lineage has a cycle", pointer, $"lineage comes back to '{manifest.Id}': {cycle}");
+        }
+        if (path.Count > MaxDepth)
+        {
+            throw new InvalidInputException("The lineage is too deep", pointer, $"lineage deeper than {MaxDepth} levels (limit)", InputProblem.TooLarge);
+        }
+        if (manifest.Lineage is not { } lineage)
+        {
+            return new ResolvedArtifact(manifest, []);
+        }
+        path.Add(manifest.Id);
+        var bases = new List<ResolvedArtifact>(lineage.Base.Count);
+        for (var i = 0; i < lineage.Base.Count; i++)
+        {
+            var reference = lineage.Base[i];
+            var at = JsonPointer.Append(pointer, "lineage") + "/base" + (lineage.Base.Count > 1 ? "/" + i : "");
+            bases.Add(reference.Inline is { } inline
+                ? Resolve(inline, lookup, at, path, registered)
+                : ResolveRegistered(reference.Id!, lookup, at, path, registered));
+        }
+        path.RemoveAt(path.Count - 1);
+        return new ResolvedArtifact(manifest, bases);
+    }
+
+    private static ResolvedArtifact ResolveRegistered(string id, Func<string, Manifest?> lookup, string pointer,
+        List<string> path, Dictionary<string, ResolvedArtifact> registered)
+    {
+        if (path.Contains(id, StringComparer.Ordinal))
+        {
+            var cycle = string.Join(" -> ", path.SkipWhile(p => p != id).Append(id));
+            throw new InvalidInputException("The lineage has a cycle", pointer, $"lineage comes back to '{id}': {cycle}");
+        }
+        if (registered.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+        var manifest = lookup(id) ?? throw new InvalidInputException("Unknown base artifact", pointer,
+            $"unknown base artifact '{id}': register it first (POST /v1/manifests) or write its manifest inline");
+        var resolved = Resolve(manifest, lookup, pointer, path, registered);
+        registered[id] = resolved;
+        return resolved;
+    }
+}

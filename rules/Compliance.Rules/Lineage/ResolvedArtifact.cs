@@ -1,0 +1,39 @@
+using Compliance.Rules.Manifests;
+
+namespace Compliance.Rules.Lineage;
+
+/// <summary>An artifact with its whole lineage resolved: every base is itself resolved, down to the base models.</summary>
+public sealed class ResolvedArtifact
+{
+    internal ResolvedArtifact(Manifest manifest, IReadOnlyList<ResolvedArtifact> bases)
+    {
+        Manifest = manifest;
+        Bases = bases;
+        Digest = ManifestJson.Digest(manifest);
+    }
+
+    public Manifest Manifest { get; }
+    public IReadOnlyList<ResolvedArtifact> Bases { get; }
+    public string Digest { get; }
+    public string Id => Manifest.Id;
+
+    /// <summary>Every artifact of the lineage once, this one first, in a stable order: what a decision depended on.</summary>
+    public IReadOnlyList<ResolvedArtifact> Closure()
+    {
+        var seen = new HashSet<ResolvedArtifact>(ReferenceEqualityComparer.Instance);
+        var order = new List<ResolvedArtifact>();
+        void Visit(ResolvedArtifact a)
+        {
+            if (seen.Add(a))
+            {
+                order.Add(a);
+                foreach (var b in a.Bases)
+                {
+                    Visit(b);
+                }
+            }
+        }
+        Visit(this);
+        return order;
+    }
+}

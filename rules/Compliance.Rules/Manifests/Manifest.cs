@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+
+namespace Compliance.Rules.Manifests;
+
+// The artifact manifest of DESIGN.md. A fact that is absent is unknown: every field is nullable on purpose,
+// and enumerations stay strings because the JSON Schema, not the CLR type, is what rejects a bad value.
+
+public sealed record Manifest
+{
+    public required string SchemaVersion { get; init; }
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public Organisation? Developer { get; init; }
+    public Training? Training { get; init; }
+    public Lineage? Lineage { get; init; }
+    public IReadOnlyList<string>? OutputModalities { get; init; }
+    public Weights? Weights { get; init; }
+    public Release? Release { get; init; }
+    public IReadOnlyList<Deployment>? Deployments { get; init; }
+    public IReadOnlyList<Evidence>? Evidence { get; init; }
+    public IReadOnlyList<Source>? Sources { get; init; }
+}
+
+public sealed record Organisation
+{
+    public string? Name { get; init; }
+    public double? AnnualRevenueUsd { get; init; }
+    public string? Headquarters { get; init; }
+}
+
+public sealed record Training
+{
+    public string? Status { get; init; }
+    public double? ComputeFlop { get; init; }
+    public double? CostUsd { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public IReadOnlyList<string>? DataModalities { get; init; }
+    public bool? ExternalInteraction { get; init; }
+    public Cluster? Cluster { get; init; }
+}
+
+/// <summary>The computing cluster the training ran on, as its operator describes it (SB 1047 § 22602(d)).</summary>
+public sealed record Cluster
+{
+    public string? Operator { get; init; }
+    public double? PeakOpsPerSecond { get; init; }
+    public double? NetworkGbps { get; init; }
+}
+
+public sealed record Lineage
+{
+    [JsonConverter(typeof(BaseReferencesConverter))]
+    public IReadOnlyList<BaseReference> Base { get; init; } = [];
+    public string? Relation { get; init; }
+    public double? ComputeFlop { get; init; }
+    public double? CostUsd { get; init; }
+}
+
+/// <summary>A lineage base: either the id of a registered artifact or a whole manifest written inline.</summary>
+public sealed record BaseReference
+{
+    public string? Id { get; init; }
+    public Manifest? Inline { get; init; }
+    public string DisplayId => Inline?.Id ?? Id ?? "";
+}
+
+public sealed record Weights
+{
+    public double? Parameters { get; init; }
+    public string? Sha256 { get; init; }
+}
+
+public sealed record Release
+{
+    public string? Weights { get; init; }
+    public string? Code { get; init; }
+    public string? License { get; init; }
+    public DateOnly? Date { get; init; }
+    public IReadOnlyList<string>? Jurisdictions { get; init; }
+}
+
+public sealed record Deployment
+{
+    public required string Id { get; init; }
+    public string? Channel { get; init; }
+    public Organisation? Deployer { get; init; }
+    public DateOnly? Date { get; init; }
+    public IReadOnlyList<string>? Jurisdictions { get; init; }
+    public bool? InteractsWithNaturalPersons { get; init; }
+    public IReadOnlyList<string>? GeneratesSyntheticContent { get; init; }
+    public IReadOnlyList<string>? Domains { get; init; }
+    public bool? ConsequentialDecisions { get; init; }
+    public string? Minors { get; init; }
+}
+
+public sealed record Evidence
+{
+    public required string Obligation { get; init; }
+    public string? Uri { get; init; }
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>Where a fact came from: a corpus manifest cites the estimate it copies.</summary>
+public sealed record Source
+{
+    public string? Title { get; init; }
+    public string? Uri { get; init; }
+    public DateOnly? Retrieved { get; init; }
+    public string? Note { get; init; }
+}

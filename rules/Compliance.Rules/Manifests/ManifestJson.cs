@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Compliance.Rules.Json;
+
+namespace Compliance.Rules.Manifests;
+
+/// <summary>Reads manifests (schema first, then types) and writes them in the one canonical form their digest is taken over.</summary>
+public static class ManifestJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = JsonDocuments.MaxDepth,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <summary>Validates a manifest node against the schema and binds it; errors are located below <paramref name="pointer"/>.</summary>
+    public static Manifest Read(JsonNode node, string pointer = "")
+    {
+        var errors = SchemaValidator.Manifest.Validate(node, pointer);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException("The manifest is invalid", errors);
+        }
+        try
+        {
+            return node.Deserialize<Manifest>(Options)!;
+        }
+        catch (JsonException e)
+        {
+            // The schema admits nothing the types cannot bind, so this only fires if the two drift apart.
+            throw new InvalidInputException("The manifest is invalid", pointer + JsonPointer.FromPath(e.Path), e.Message);
+        }
+    }
+
+    public static Manifest ReadText(string text, bool yaml = false) => Read(JsonDocuments.Parse(text, yaml));
+
+    public static string Serialize(Manifest manifest) => JsonSerializer.Serialize(manifest, Options);
+
+    /// <summary>sha256 of the canonical serialisation: the same facts give the same digest however they were spelled.</summary>
+    public static string Digest(Manifest manifest) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(manifest, Options)));
+}

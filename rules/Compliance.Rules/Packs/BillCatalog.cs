@@ -1,0 +1,67 @@
+using Compliance.Rules.Json;
+
+namespace Compliance.Rules.Packs;
+
+/// <summary>The bills a service or a CLI run knows, by id and version. Immutable: adding a bill makes a new catalog.</summary>
+public sealed class BillCatalog
+{
+    private readonly Dictionary<string, BillPack> _byKey;
+    private readonly Dictionary<string, BillPack> _defaults;
+
+    public BillCatalog(IEnumerable<BillPack> packs)
+    {
+        Packs = packs.OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal).ToList();
+        _byKey = new Dictionary<string, BillPack>(StringComparer.Ordinal);
+        foreach (var pack in Packs)
+        {
+            if (!_byKey.TryAdd(pack.Key, pack))
+            {
+                throw new InvalidOperationException($"two packs claim {pack.Key}");
+            }
+        }
+        _defaults = Packs.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.SingleOrDefault(p => p.IsDefault) ?? g.Last(),
+            StringComparer.Ordinal);
+    }
+
+    private static readonly Lazy<BillCatalog> BundledCatalog = new(() => new BillCatalog(PackLoader.LoadBundled()));
+
+    public static BillCatalog Bundled => BundledCatalog.Value;
+
+    public IReadOnlyList<BillPack> Packs { get; }
+
+    /// <summary>One pack per bill id: the default version of each.</summary>
+    public IEnumerable<BillPack> Defaults => _defaults.Values.OrderBy(p => p.Id, StringComparer.Ordinal);
+
+    public IEnumerable<BillPack> Versions(string id) => Packs.Where(p => p.Id == id);
+
+    /// <summary>Finds "id" (its default version) or "id@version"; null when there is no such bill.</summary>
+    public BillPack? Find(string reference)
+    {
+        var at = reference.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? _defaults.GetValueOrDefault(reference) : _byKey.GetValueOrDefault(reference);
+    }
+
+    /// <summary>Resolves the bills a request names; each unknown name is an error at its pointer.</summary>
+    public IReadOnlyList<BillPack> Resolve(IReadOnlyList<string> references, string pointer)
+    {
+        var packs = new List<BillPack>();
+        var errors = new List<InputError>();
+        for (var i = 0; i < references.Count; i++)
+        {
+            if (Find(references[i]) is { } pack)
+            {
+                if (!packs.Contains(pack))
+                {
+                    packs.Add(pack);
+                }
+            }
+            else
+            {
+                errors.Add(new InputError(JsonPointer.Append(pointer, i), $"unknown bill '{references[i]}'; known: {string.Join(", ", Packs.Select(p => p.Key))}"));
+            }
+        }
+        return errors.Count > 0 ? throw new InvalidInputException("Unknown bill", errors) : packs;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+
+namespace Compliance.Rules.Packs;
+
+public enum BillStatus
+{
+    Enacted,
+    Vetoed,
+    Revoked,
+    Repealed,
+    Proposed,
+    Hypothetical,
+}
+
+public enum Phase
+{
+    Training,
+    Release,
+    Deployment,
+    Incident,
+    Periodic,
+}
+
+public sealed record DatedValue(DateOnly From, double Value, string Citation);
+
+public sealed record Parameter(string Name, double Value, string? Unit, string Citation, string? Description, IReadOnlyList<DatedValue> Values)
+{
+    /// <summary>The value in force on <paramref name="asOf"/>: the latest dated value that has started, else the base value.</summary>
+    public (double Value, string Citation) At(DateOnly asOf)
+    {
+        var value = (Value, Citation);
+        foreach (var dated in Values)
+        {
+            if (dated.From <= asOf)
+            {
+                value = (dated.Value, dated.Citation);
+            }
+        }
+        return value;
+    }
+}
+
+public sealed record Definition(string Name, string Title, string Citation, string? Description, Condition When);
+
+public sealed record Due(string Text, string? From, int Days);
+
+public sealed record Obligation
+{
+    public required string Id { get; init; }
+    public required string LocalId { get; init; }
+    public required string Title { get; init; }
+    public required string Citation { get; init; }
+    public string? Description { get; init; }
+    public required IReadOnlyList<Phase> Phases { get; init; }
+    public required string Holder { get; init; }
+    public bool Blocking { get; init; }
+    public DateOnly? AppliesFrom { get; init; }
+    public required Condition When { get; init; }
+    public Due? Due { get; init; }
+    public string? Penalty { get; init; }
+
+    /// <summary>The condition reads deployment facts, so the duty is owed once per deployment.</summary>
+    public bool PerDeployment { get; init; }
+}
+
+public sealed record Effective(DateOnly? From, DateOnly? Until, string? Citation, string? Note);
+
+/// <summary>One version of one bill, compiled and ready to evaluate.</summary>
+public sealed record BillPack
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public bool IsDefault { get; init; }
+    public required string Title { get; init; }
+    public required string Jurisdiction { get; init; }
+    public required BillStatus Status { get; init; }
+    public required string Source { get; init; }
+    public required Effective Effective { get; init; }
+    public required IReadOnlyList<Parameter> Parameters { get; init; }
+    public required IReadOnlyList<Definition> Definitions { get; init; }
+    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    public required IReadOnlyList<JsonObject> Tests { get; init; }
+
+    /// <summary>sha256 of the pack's canonical JSON without its tests: the rules a decision was made under.</summary>
+    public required string Digest { get; init; }
+
+    /// <summary>The pack as written (tests included), for clients that want every detail.</summary>
+    public required JsonObject Document { get; init; }
+
+    public string Key => $"{Id}@{Version}";
+
+    /// <summary>
+    /// Whether the bill binds anyone on <paramref name="asOf"/>: only an enacted text (or one later revoked or
+    /// repealed, within its dates) can be; a vetoed, proposed or hypothetical bill never is.
+    /// </summary>
+    public bool InForceOn(DateOnly asOf) =>
+        Status is BillStatus.Enacted or BillStatus.Revoked or BillStatus.Repealed
+        && Effective.From is { } from && from <= asOf
+        && (Effective.Until is not { } until || asOf < until);
+}

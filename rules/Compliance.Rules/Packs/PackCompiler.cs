@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compliance.Rules.Facts;
+using Compliance.Rules.Json;
+
+namespace Compliance.Rules.Packs;
+
+/// <summary>
+/// Turns a schema-valid pack document into a <see cref="BillPack"/>, resolving every name it uses. What the schema
+/// cannot say (a fact that does not exist, a comparison that does not fit the fact's type, a definition that refers
+/// to itself) is reported here, each error at its JSON Pointer.
+/// </summary>
+internal sealed class PackCompiler
+{
+    private readonly List<InputError> _errors = [];
+    private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _definitions = new(StringComparer.Ordinal);
+
+    public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors)
+    {
+        var compiler = new PackCompiler();
+        var pack = compiler.Build(doc);
+        errors = compiler._errors;
+        return pack;
+    }
+
+    private BillPack Build(JsonObject doc)
+    {
+        var parameters = new List<Parameter>();
+        foreach (var (name, node) in doc["parameters"]?.AsObject() ?? [])
+        {
+            var p = node!.AsObject();
+            _parameters.Add(name);
+            var dated = (p["values"]?.AsArray() ?? []).Select(v => new DatedValue(
+                DateOnly.Parse(Str(v!["from"])!, CultureInfo.InvariantCulture), Num(v["value"]), Str(v["citation"])!)).OrderBy(v => v.From).ToList();
+            parameters.Add(new Parameter(name, Num(p["value"]), Str(p["unit"]), Str(p["citation"])!, Str(p["description"]), dated));
+        }
+
+        var definitionNodes = doc["definitions"]?.AsObject() ?? [];
+        foreach (var (name, _) in definitionNodes)
+        {
+            _definitions.Add(name);
+        }
+        var definitions = new List<Definition>();
+        foreach (var (name, node) in definitionNodes)
+        {
+            var at = "/definitions/" + name;
+            var when = CompileCondition(node!["when"], at + "/when", allowDeploymentFacts: false);
+            definitions.Add(new Definition(name, Str(node["title"])!, Str(node["citation"])!, Str(node["description"]), when));
+        }
+        CheckDefinitionCycles(definitions);
+
+        var obligations = new List<Obligation>();
+        var id = Str(doc["id"])!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = doc["obligations"]?.AsArray() ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            obligations.Add(CompileObligation(id, list[i]!.AsObject(), "/obligations/" + i, seen));
+        }
+
+        var effective = doc["effective"]!.AsObject();
+        var status = Enum.Parse<BillStatus>(Str(doc["status"])!, ignoreCase: true);
+        if (status is BillStatus.Enacted or BillStatus.Revoked or BillStatus.Repealed && effective["from"] is null)
+        {
+            _errors.Add(new InputError("/effective/from", $"a bill whose status is {Str(doc["status"])} needs the date it took effect"));
+        }
+        var withoutTests = doc.DeepClone().AsObject();
+        withoutTests.Remove("tests");
+        return new BillPack
+        {
+            Id = id,
+            Version = Str(doc["version"])!,
+            IsDefault = doc["default"]?.GetValue<bool>() ?? false,
+            Title = Str(doc["title"])!,
+            Jurisdiction = Str(doc["jurisdiction"])!,
+            Status = status,
+            Source = Str(doc["source"])!,
+            Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"])),
+            Parameters = parameters,
+            Definitions = definitions,
+            Obligations = obligations,
+            Tests = (doc["tests"]?.AsArray() ?? []).Select(t => t!.AsObject()).ToList(),
+            Digest = CanonicalJson.Digest(withoutTests),
+            Document = doc,
+        };
+    }
+
+    private Obligation CompileObligation(string billId, JsonObject node, string at, HashSet<string> seen)
+    {
+        var localId = Str(node["id"])!;
+        if (!seen.Add(localId))
+        {
+            _errors.Add(new InputError(at + "/id", $"obligation id '{localId}' is used twice"));
+        }
+        var phases = node["phase"] is JsonArray array
+            ? array.Select(p => ParsePhase(Str(p)!)).ToList()
+            : [ParsePhase(Str(node["phase"])!)];
+        var when = node["when"] is { } w ? CompileCondition(w, at + "/when", allowDeploymentFacts: true) : AlwaysCondition.Instance;
+        Due? due = null;
+        if (node["due"] is JsonObject d)
+        {
+            var from = Str(d["from"]);
+            if (from is not null && from != "activity.date" && !(FactCatalog.All.TryGetValue(from, out var fact) && fact.Kind == FactKind.Date))
+            {
+                _errors.Add(new InputError(at + "/due/from", $"'{from}' is not a date fact (use a date fact such as release.date, or activity.date)"));
+            }
+            due = new Due(Str(d["text"])!, from, d["days"] is { } days ? (int)Num(days) : 0);
+        }
+        return new Obligation
+        {
+            Id = billId + "/" + localId,
+            LocalId = localId,
+            Title = Str(node["title"])!,
+            Citation = Str(node["citation"])!,
+            Description = Str(node["description"]),
+            Phases = phases.Order().ToList(),
+            Holder = Str(node["holder"])!,
+            Blocking = node["blocking"]?.GetValue<bool>() ?? false,
+            AppliesFrom = Date(node["appliesFrom"]),
+            When = when,
+            Due = due,
+            Penalty = Str(node["penalty"]),
+            PerDeployment = UsesDeploymentFacts(when),
+        };
+    }
+
+    private static Phase ParsePhase(string text) => Enum.Parse<Phase>(text, ignoreCase: true);
+
+    private static bool UsesDeploymentFacts(Condition c) => c switch
+    {
+        ComparisonCondition cmp => cmp.Fact.IsDeploymentFact,
+        AllCondition all => all.Items.Any(UsesDeploymentFacts),
+        AnyCondition any => any.Items.Any(UsesDeploymentFacts),
+        NotCondition not => UsesDeploymentFacts(not.Inner),
+        _ => false,
+    };
+
+    private static readonly string[] Forms = ["all", "any", "not", "fact", "definition", "base"];
+
+    private static readonly Dictionary<string, ComparisonOperator> Operators = new(StringComparer.Ordinal)
+    {
+        ["eq"] = ComparisonOperator.Eq, ["ne"] = ComparisonOperator.Ne,
+        ["gt"] = ComparisonOperator.Gt, ["gte"] = ComparisonOperator.Gte,
+        ["lt"] = ComparisonOperator.Lt, ["lte"] = ComparisonOperator.Lte,
+        ["in"] = ComparisonOperator.In, ["contains"] = ComparisonOperator.Contains, ["intersects"] = ComparisonOperator.Intersects,
+    };
+
+    private Condition CompileCondition(JsonNode? node, string at, bool allowDeploymentFacts)
+    {
+        if (node is not JsonObject obj)
+        {
+            _errors.Add(new InputError(at, "a condition must be an object"));
+            return AlwaysCondition.Instance;
+        }
+        var forms = Forms.Where(obj.ContainsKey).ToList();
+        if (forms.Count != 1)
+        {
+            _errors.Add(new InputError(at, $"a condition needs exactly one of {string.Join(", ", Forms)}; found {(forms.Count == 0 ? "none" : string.Join(", ", forms))}"));
+            return AlwaysCondition.Instance;
+        }
+        switch (forms[0])
+        {
+            case "all" or "any":
+                var items = obj[forms[0]]!.AsArray().Select((c, i) => CompileCondition(c, $"{at}/{forms[0]}/{i}", allowDeploymentFacts)).ToList();
+                Extra(obj, at, forms[0]);
+                return forms[0] == "all" ? new AllCondition(items) : new AnyCondition(items);
+            case "not":
+                Extra(obj, at, "not");
+                return new NotCondition(CompileCondition(obj["not"], at + "/not", allowDeploymentFacts));
+            case "definition" or "base":
+                Extra(obj, at, forms[0]);
+                var name = Str(obj[forms[0]])!;
+                if (!_definitions.Contains(name))
+                {
+                    _errors.Add(new InputError($"{at}/{forms[0]}", $"no definition named '{name}' in this pack"));
+                }
+                return forms[0] == "definition" ? new DefinitionCondition(name) : new BaseCondition(name);
+            default:
+                return CompileComparison(obj, at, allowDeploymentFacts);
+        }
+    }
+
+    private void Extra(JsonObject obj, string at, string form)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (key != form)
+            {
+                _errors.Add(new InputError($"{at}/{key}", $"'{key}' does not belong in a '{form}' condition"));
+            }
+        }
+    }
+
+    private Condition CompileComparison(JsonObject obj, string at, bool allowDeploymentFacts)
+    {
+        var path = Str(obj["fact"])!;
+        if (!FactCatalog.All.TryGetValue(path, out var fact))
+        {
+            _errors.Add(new InputError(at + "/fact", $"unknown fact '{path}'; known facts: {string.Join(", ", FactCatalog.All.Keys)}"));
+            return AlwaysCondition.Instance;
+        }
+        if (fact.IsDeploymentFact && !allowDeploymentFacts)
+        {
+            _errors.Add(new InputError(at + "/fact", $"'{path}' describes one deployment; a definition is a property of the artifact and cannot use it"));
+        }
+        var ops = obj.Where(p => p.Key != "fact").ToList();
+        if (ops.Count != 1 || !Operators.TryGetValue(ops[0].Key, out var op))
+        {
+            _errors.Add(new InputError(at, $"a fact condition needs exactly one operator of {string.Join(", ", Operators.Keys)}"));
+            return AlwaysCondition.Instance;
+        }
+        var operandAt = $"{at}/{ops[0].Key}";
+        var allowed = fact.Kind switch
+        {
+            FactKind.Number or FactKind.Date => op is ComparisonOperator.Eq or ComparisonOperator.Ne or ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte,
+            FactKind.Text => op is ComparisonOperator.Eq or ComparisonOperator.Ne or ComparisonOperator.In,
+            FactKind.Boolean => op is ComparisonOperator.Eq or ComparisonOperator.Ne,
+            _ => op is ComparisonOperator.Contains or ComparisonOperator.Intersects,
+        };
+        if (!allowed)
+        {
+            _errors.Add(new InputError(operandAt, $"'{ops[0].Key}' cannot be applied to '{path}', a {fact.Kind.ToString().ToLowerInvariant()} fact"));
+            return AlwaysCondition.Instance;
+        }
+        return new ComparisonCondition(fact, op, CompileOperand(ops[0].Value, fact.Kind, op, operandAt));
+    }
+
+    private Operand CompileOperand(JsonNode? node, FactKind kind, ComparisonOperator op, string at)
+    {
+        if (op is ComparisonOperator.In or ComparisonOperator.Intersects)
+        {
+            return new Operand(FactValue.Of(node!.AsArray().Select(n => Str(n)!).ToList()), null);
+        }
+        if (op is ComparisonOperator.Contains)
+        {
+            return new Operand(FactValue.Of(Str(node)!), null);
+        }
+        var value = node!.AsValue();
+        if (value.GetValueKind() == JsonValueKind.String && Str(node)!.StartsWith('$'))
+        {
+            var name = Str(node)![1..];
+            if (!_parameters.Contains(name))
+            {
+                _errors.Add(new InputError(at, $"no parameter named '{name}' in this pack"));
+            }
+            else if (kind != FactKind.Number)
+            {
+                _errors.Add(new InputError(at, "parameters are numbers; only a number fact can be compared with one"));
+            }
+            return new Operand(null, name);
+        }
+        FactValue? literal = (kind, value.GetValueKind()) switch
+        {
+            (FactKind.Number, JsonValueKind.Number) => FactValue.Of(Num(node)),
+            (FactKind.Text, JsonValueKind.String) => FactValue.Of(Str(node)!),
+            (FactKind.Boolean, JsonValueKind.True or JsonValueKind.False) => FactValue.Of(value.GetValue<bool>()),
+            (FactKind.Date, JsonValueKind.String) when DateOnly.TryParseExact(Str(node), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => FactValue.Of(date),
+            _ => null,
+        };
+        if (literal is null)
+        {
+            _errors.Add(new InputError(at, $"a {kind.ToString().ToLowerInvariant()} fact must be compared with a {kind.ToString().ToLowerInvariant()}{(kind == FactKind.Date ? " (YYYY-MM-DD)" : "")}"));
+        }
+        return new Operand(literal, null);
+    }
+
+    private void CheckDefinitionCycles(List<Definition> definitions)
+    {
+        var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Visit(string name, List<string> path)
+        {
+            if (state.GetValueOrDefault(name) == 2 || !byName.TryGetValue(name, out var def))
+            {
+                return;
+            }
+            if (state.GetValueOrDefault(name) == 1)
+            {
+                _errors.Add(new InputError("/definitions/" + name, $"definitions refer to each other in a cycle: {string.Join(" -> ", path.SkipWhile(n => n != name).Append(name))}"));
+                return;
+            }
+            state[name] = 1;
+            path.Add(name);
+            foreach (var dep in References(def.When))
+            {
+                Visit(dep, path);
+            }
+            path.RemoveAt(path.Count - 1);
+            state[name] = 2;
+        }
+        foreach (var d in definitions)
+        {
+            Visit(d.Name, []);
+        }
+    }
+
+    // A base: reference asks another artifact, so it cannot loop on this one; only same-artifact references form cycles.
+    private static IEnumerable<string> References(Condition c) => c switch
+    {
+        DefinitionCondition d => [d.Name],
+        AllCondition all => all.Items.SelectMany(References),
+        AnyCondition any => any.Items.SelectMany(References),
+        NotCondition not => References(not.Inner),
+        _ => [],
+    };
+
+    private static string? Str(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node?.ToJsonString();
+
+    private static double Num(JsonNode? node) => double.Parse(node!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(JsonNode? node) => node is null ? null : DateOnly.ParseExact(Str(node)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
