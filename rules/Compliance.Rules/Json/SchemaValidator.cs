@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Newtonsoft.Json;
+using System.Globalization;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -42,15 +43,31 @@ public sealed class SchemaValidator
     /// <summary>Every violation, each located below <paramref name="pointerPrefix"/>.</summary>
     public IReadOnlyList<InputError> Validate(JsonNode node, string pointerPrefix = "")
     {
-        using var reader = new JsonTextReader(new StringReader(node.ToJsonString())) { MaxDepth = null, FloatParseHandling = FloatParseHandling.Double };
-        var token = JToken.ReadFrom(reader);
         var errors = new List<InputError>();
-        foreach (var error in _schema.Validate(token))
+        foreach (var error in _schema.Validate(ToToken(node)))
         {
             Collect(error, pointerPrefix, errors);
         }
         return errors;
     }
+
+    // NJsonSchema reads Newtonsoft tokens. Building them directly keeps every number a long or a double: an integer
+    // literal wider than 64 bits (1e29 written out) would otherwise become a BigInteger the validator cannot compare.
+    private static JToken ToToken(JsonNode? node) => node switch
+    {
+        null => JValue.CreateNull(),
+        JsonObject obj => new JObject(obj.Select(p => new JProperty(p.Key, ToToken(p.Value)))),
+        JsonArray array => new JArray(array.Select(ToToken)),
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => new JValue(node.GetValue<string>()),
+            JsonValueKind.True => new JValue(true),
+            JsonValueKind.False => new JValue(false),
+            _ => long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                ? new JValue(whole)
+                : new JValue(double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)),
+        },
+    };
 
     private static void Collect(ValidationError error, string prefix, List<InputError> into)
     {

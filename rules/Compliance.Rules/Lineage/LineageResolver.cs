@@ -15,10 +15,12 @@ public static class LineageResolver
     public static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer = "")
     {
         var registered = new Dictionary<string, ResolvedArtifact>(StringComparer.Ordinal);
-        return Resolve(manifest, lookup, pointer, [], registered);
+        return Resolve(manifest, lookup, pointer, inRegistry: false, [], registered);
     }
 
-    private static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer,
+    // Errors point into the document being read; once resolution enters registered manifests, they point at the
+    // reference in the document that led there.
+    private static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer, bool inRegistry,
         List<string> path, Dictionary<string, ResolvedArtifact> registered)
     {
         if (path.Contains(manifest.Id, StringComparer.Ordinal))
@@ -39,9 +41,9 @@ public static class LineageResolver
         for (var i = 0; i < lineage.Base.Count; i++)
         {
             var reference = lineage.Base[i];
-            var at = JsonPointer.Append(pointer, "lineage") + "/base" + (lineage.Base.Count > 1 ? "/" + i : "");
+            var at = inRegistry ? pointer : JsonPointer.Append(pointer, "lineage") + "/base" + (lineage.Base.Count > 1 ? "/" + i : "");
             bases.Add(reference.Inline is { } inline
-                ? Resolve(inline, lookup, at, path, registered)
+                ? Resolve(inline, lookup, at, inRegistry, path, registered)
                 : ResolveRegistered(reference.Id!, lookup, at, path, registered));
         }
         path.RemoveAt(path.Count - 1);
@@ -62,7 +64,7 @@ public static class LineageResolver
         }
         var manifest = lookup(id) ?? throw new InvalidInputException("Unknown base artifact", pointer,
             $"unknown base artifact '{id}': register it first (POST /v1/manifests) or write its manifest inline");
-        var resolved = Resolve(manifest, lookup, pointer, path, registered);
+        var resolved = Resolve(manifest, lookup, pointer, inRegistry: true, path, registered);
         registered[id] = resolved;
         return resolved;
     }

@@ -1,0 +1,76 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Compliance.Api.Http;
+using Compliance.Api.Manifests;
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Json;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
+using Compliance.Rules.Packs;
+
+namespace Compliance.Api.Evaluations;
+
+/// <summary>
+/// Reads an evaluation or gate request, runs the engine and stores the decision. The request names a manifest
+/// inline or by id, optionally the bills (id or id@version) and the date to evaluate as of (default: today).
+/// </summary>
+public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Citations carry "§" and reasons apostrophes; a JSON API need not escape them, and readers should not see \u00A7.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace"];
+    private static readonly string[] GateFields = [.. EvaluationFields, "activity", "allowUndetermined"];
+    private static readonly Dictionary<string, ActivityKind> Activities = new(StringComparer.Ordinal)
+    {
+        ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
+    };
+
+    public (EvaluationResult Result, string Json) Evaluate(JsonObject body) => Decide(new RequestFields(body, EvaluationFields), gate: false);
+
+    public (EvaluationResult Result, string Json) Gate(JsonObject body) => Decide(new RequestFields(body, GateFields), gate: true);
+
+    private (EvaluationResult, string) Decide(RequestFields fields, bool gate)
+    {
+        var manifestId = fields.String("manifestId");
+        var billNames = fields.Strings("bills");
+        var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var trace = fields.Boolean("trace") ?? true;
+        var activity = gate ? fields.OneOf("activity", Activities.Keys, required: true) : null;
+        var allowUndetermined = gate && (fields.Boolean("allowUndetermined") ?? false);
+        var inline = fields.Body["manifest"];
+        if ((inline is null) == (manifestId is null) && fields.Body["manifestId"] is null == (inline is null))
+        {
+            fields.Error("", "give exactly one of 'manifest' (inline) and 'manifestId' (registered)");
+        }
+        fields.ThrowIfInvalid(gate ? "The gate request is invalid" : "The evaluation request is invalid");
+
+        var manifest = inline is not null
+            ? ManifestJson.Read(inline, "/manifest")
+            : manifests.Find(manifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{manifestId}'");
+        var artifact = LineageResolver.Resolve(manifest, manifests.Find, inline is not null ? "/manifest" : "/manifestId");
+        var bills = billNames is null ? catalog.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
+
+        GateRequest? gateRequest = null;
+        if (activity is not null)
+        {
+            // Named bills are enforced whatever their status; without names, the bills in force are.
+            var enforced = (billNames is null ? bills.Where(b => b.InForceOn(asOf)) : bills).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
+            gateRequest = new GateRequest { Activity = Activities[activity], Enforced = enforced, AllowUndetermined = allowUndetermined };
+        }
+        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest }) with
+        {
+            Id = "ev_" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var json = JsonSerializer.Serialize(result, ResultJson);
+        store.Save(result, manifest, gate ? "gate" : "evaluation", json);
+        return (result, json);
+    }
+}

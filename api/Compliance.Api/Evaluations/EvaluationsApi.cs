@@ -1,0 +1,51 @@
+using Compliance.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Compliance.Api.Evaluations;
+
+public static class EvaluationsApi
+{
+    public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder v1)
+    {
+        var evaluations = v1.MapGroup("/evaluations").WithTags("Evaluations");
+        evaluations.MapPost("/", Evaluate)
+            .WithName("Evaluate")
+            .WithSummary("Classify a manifest's activities and list what each bill requires; the decision is stored")
+            .Accepts<EvaluationRequestDoc>("application/json")
+            .Produces(StatusCodes.Status201Created, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        evaluations.MapGet("/{id}", Get)
+            .WithName("GetEvaluation")
+            .WithSummary("A stored decision, exactly as it was returned");
+
+        v1.MapPost("/gate", Gate)
+            .WithTags("Gate")
+            .WithName("Gate")
+            .WithSummary("May this act proceed? Blocking duties that are outstanding (or undetermined) under the enforced bills say no")
+            .Accepts<GateRequestDoc>("application/json")
+            .Produces<GateAnswer>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return v1;
+    }
+
+    private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
+    {
+        var (result, json) = decisions.Evaluate(await JsonBody.ReadObjectAsync(request));
+        return new RawJson(json, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}");
+    }
+
+    private static IResult Get(string id, EvaluationStore store) =>
+        store.Find(id) is { } json ? new RawJson(json) : Problems.NotFound("evaluation", id);
+
+    private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
+    {
+        var (result, _) = decisions.Gate(await JsonBody.ReadObjectAsync(request));
+        var gate = result.Gate!;
+        return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason));
+    }
+}
+
+/// <summary>The CI answer: whether the act may proceed, what blocks it, and the stored decision behind it.</summary>
+public sealed record GateAnswer(string Activity, bool Allowed, IReadOnlyList<string> Blocking, IReadOnlyList<string> Undetermined, string EvaluationId, IReadOnlyList<string> Enforced, string Reason);

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Compliance.Rules.Json;
+
+namespace Compliance.Api.Http;
+
+/// <summary>Reads a request body as JSON under a size limit, so that an oversized or malformed body is a 413 or 400 with a reason.</summary>
+public static class JsonBody
+{
+    /// <summary>The largest body an endpoint reads unless it says otherwise: a manifest with a deep inline lineage fits easily.</summary>
+    public const int DefaultLimitBytes = 1024 * 1024;
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, int limitBytes = DefaultLimitBytes)
+    {
+        if (request.ContentLength > limitBytes)
+        {
+            throw TooLarge(limitBytes);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limitBytes)
+            {
+                throw TooLarge(limitBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            throw new InvalidInputException("The request body is empty", "", "send a JSON object", InputProblem.Malformed);
+        }
+        var node = JsonDocuments.ParseJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return node as JsonObject ?? throw new InvalidInputException("The request body must be a JSON object", "", $"got a JSON {node.GetValueKind().ToString().ToLowerInvariant()}", InputProblem.Invalid);
+    }
+
+    private static InvalidInputException TooLarge(int limitBytes) =>
+        new("The request body is too large", "", $"the limit is {limitBytes} bytes ({limitBytes / 1024} KiB)", InputProblem.TooLarge);
+}

@@ -1,0 +1,20 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Compliance.Api.Http;
+
+/// <summary>The OpenAPI document served at /swagger: title, description, and request examples a newcomer can send as they are.</summary>
+public static class OpenApi
+{
+    public static void Configure(SwaggerGenOptions options)
+    {
+        options.SwaggerDoc("v1", new OpenApiInfo
+        {
+            Title = "Compliance",
+            Version = "v1",
+            Description = "What the builders of AI models owe under AI bills when they train, release or deploy a model. "
+                + "POST a manifest to /v1/evaluations for the obligations with citations and reasons, or to /v1/gate for a yes or no.",
+        });
+        options.OperationFilter<RequestExamples>();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Compliance.Api.Http;
+
+/// <summary>
+/// A JSON body written exactly as stored: a decision is returned byte for byte as it was recorded, never re-serialised.
+/// </summary>
+public sealed class RawJson(string json, int statusCode = StatusCodes.Status200OK, string? location = null) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = statusCode;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        if (location is not null)
+        {
+            httpContext.Response.Headers.Location = location;
+        }
+        await httpContext.Response.WriteAsync(json);
+    }
+}

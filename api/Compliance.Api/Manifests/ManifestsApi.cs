@@ -1,0 +1,44 @@
+using Compliance.Api.Http;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Compliance.Api.Manifests;
+
+public static class ManifestsApi
+{
+    public static RouteGroupBuilder MapManifests(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/manifests").WithTags("Manifests");
+        group.MapPost("/", Register)
+            .WithName("RegisterManifest")
+            .WithSummary("Register an artifact manifest so that other manifests can name it as a lineage base")
+            .Accepts<Manifest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        // Artifact ids contain slashes (acme/frontier-1), so the id is the rest of the path.
+        group.MapGet("/{**id}", Get)
+            .WithName("GetManifest")
+            .WithSummary("The latest registered manifest of an artifact");
+        return group;
+    }
+
+    private static async Task<Results<Created<RegisteredManifest>, Ok<RegisteredManifest>>> Register(HttpRequest request, ManifestStore store)
+    {
+        var body = await JsonBody.ReadObjectAsync(request);
+        var manifest = ManifestJson.Read(body);
+        // Resolving the lineage now refuses unknown bases and cycles at registration, naming the ids.
+        var resolved = LineageResolver.Resolve(manifest, store.Find);
+        var registered = new RegisteredManifest(manifest.Id, resolved.Digest, resolved.Closure().Skip(1).Select(a => a.Id).ToList());
+        return store.Register(manifest, resolved.Digest)
+            ? TypedResults.Created($"/v1/manifests/{manifest.Id}", registered)
+            : TypedResults.Ok(registered);
+    }
+
+    private static IResult Get(string id, ManifestStore store) =>
+        store.FindBody(id) is { } body ? new RawJson(body) : Problems.NotFound("manifest", id);
+}
+
+/// <summary>The answer to a registration: the id, the digest of the stored manifest, and the ancestors it was resolved against.</summary>
+public sealed record RegisteredManifest(string Id, string Digest, IReadOnlyList<string> Lineage);

@@ -1,0 +1,47 @@
+using Compliance.Api.Bills;
+using Compliance.Api.Evaluations;
+using Compliance.Api.Http;
+using Compliance.Api.Manifests;
+using Compliance.Api.Schemas;
+using Compliance.Api.Storage;
+using Compliance.Rules.Packs;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Loading the bundled bills validates them: a broken pack stops start-up here, naming the file and the pointer.
+builder.Services.AddSingleton(_ => BillCatalog.Bundled);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(services => new Database(services.GetRequiredService<IConfiguration>()["COMPLIANCE_DB"] ?? "compliance.db"));
+builder.Services.AddSingleton<ManifestStore>();
+builder.Services.AddSingleton<EvaluationStore>();
+builder.Services.AddSingleton<Decisions>();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.DefaultIgnoreCondition = Decisions.ResultJson.DefaultIgnoreCondition;
+    json.SerializerOptions.Encoder = Decisions.ResultJson.Encoder;
+});
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(OpenApi.Configure);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.DefaultLimitBytes);
+
+var app = builder.Build();
+app.Services.GetRequiredService<Database>().Migrate();
+_ = app.Services.GetRequiredService<BillCatalog>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI();
+
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
+var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
+v1.MapBills();
+v1.MapManifests();
+v1.MapEvaluations();
+v1.MapSchemas();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Compliance.Api.Tests;
+
+/// <summary>The real service over a real SQLite file of its own, with a fixed clock. Each test builds one.</summary>
+internal sealed class ComplianceApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public ComplianceApp(string? databasePath = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"compliance-test-{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("COMPLIANCE_DB", DatabasePath);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(new FixedClock(Now));
+        });
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+internal static class HttpExtensions
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, string json) =>
+        client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode json) =>
+        client.PostAsync(url, new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    public static async Task<JsonNode> GetNodeAsync(this HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<JsonNode>(url))!;
+}
+
+internal static class Manifests
+{
+    public static JsonObject CoveredRelease() => Parse("""
+        {
+          "schemaVersion": "1",
+          "id": "acme/frontier-1",
+          "developer": { "name": "Acme AI", "annualRevenueUsd": 2.0e9, "headquarters": "US-CA" },
+          "training": { "status": "completed", "computeFlop": 2.0e26, "costUsd": 1.5e8, "startDate": "2026-01-10" },
+          "release": { "weights": "open", "license": "Apache-2.0", "date": "2026-06-01", "jurisdictions": ["US", "EU"] }
+        }
+        """);
+
+    public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    public static JsonObject Evaluate(JsonNode manifest, string asOf = "2026-07-01") =>
+        new() { ["manifest"] = manifest, ["bills"] = new JsonArray("us-ca-sb1047"), ["asOf"] = asOf };
+}
