@@ -23,6 +23,11 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(OpenApi.Configure);
+if (builder.Configuration["urls"] is null)
+{
+    // DESIGN.md's default address, unless --urls or ASPNETCORE_URLS says otherwise.
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.DefaultLimitBytes);
 
 var app = builder.Build();
