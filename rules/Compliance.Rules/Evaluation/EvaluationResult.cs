@@ -46,6 +46,7 @@ public sealed record BillResult
     public required string Version { get; init; }
     public required string Title { get; init; }
     public required string Status { get; init; }
+    public required string Source { get; init; }
     public required string Digest { get; init; }
     public required bool InForce { get; init; }
     public required OrderedDictionary<string, DefinitionResult> Definitions { get; init; }

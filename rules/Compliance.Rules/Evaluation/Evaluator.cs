@@ -91,6 +91,7 @@ public static class Evaluator
             Version = pack.Version,
             Title = pack.Title,
             Status = pack.Status.ToString().ToLowerInvariant(),
+            Source = pack.Source,
             Digest = pack.Digest,
             InForce = pack.InForceOn(options.AsOf),
             Definitions = definitions,

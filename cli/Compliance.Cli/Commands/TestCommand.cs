@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Compliance.Rules.Json;
+using Compliance.Rules.Packs;
+using Compliance.Rules.Testing;
+
+namespace Compliance.Cli.Commands;
+
+internal static class TestCommand
+{
+    public static Command Create()
+    {
+        var packs = new Argument<string[]>("PACK") { Description = "Pack files (YAML or JSON) to test. Default: every bundled bill.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("test", "Run the test cases bill packs ship. The last line reads 'N passed, N failed'; exit 1 on any failure.") { packs };
+        command.SetAction(parse => CommonOptions.Guard("test", () =>
+        {
+            var files = parse.GetValue(packs) ?? [];
+            var loaded = files.Length == 0
+                ? BillCatalog.Bundled.Packs
+                : files.Select(f => File.Exists(f)
+                    ? PackLoader.Load(File.ReadAllText(f), yaml: !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    : throw new InvalidInputException("Cannot read the pack", "", $"{f}: no such file")).ToList();
+            var passed = 0;
+            var failed = 0;
+            foreach (var pack in loaded)
+            {
+                foreach (var result in PackTestRunner.Run(pack))
+                {
+                    if (result.Passed)
+                    {
+                        passed++;
+                        Console.Out.WriteLine($"  ok    {pack.Key}: {result.Name}");
+                    }
+                    else
+                    {
+                        failed++;
+                        Console.Out.WriteLine($"  FAIL  {pack.Key}: {result.Name}");
+                        foreach (var failure in result.Failures)
+                        {
+                            Console.Out.WriteLine($"          {failure}");
+                        }
+                    }
+                }
+            }
+            Console.Out.WriteLine($"{passed} passed, {failed} failed");
+            return failed == 0 ? ExitCodes.Allowed : ExitCodes.Blocked;
+        }));
+        return command;
+    }
+}

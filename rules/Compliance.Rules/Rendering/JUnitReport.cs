@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Compliance.Rules.Evaluation;
+
+namespace Compliance.Rules.Rendering;
+
+/// <summary>JUnit XML for CI dashboards: a test suite per enforced bill, a test case per blocking duty, failed while it holds the act back.</summary>
+public static class JUnitReport
+{
+    public static string Render(EvaluationResult result, string manifestPath)
+    {
+        var findings = GateFinding.Of(result);
+        var suites = findings.GroupBy(f => $"{f.Bill.Bill}@{f.Bill.Version}").Select(g => new XElement("testsuite",
+            new XAttribute("name", $"{g.Key} {result.Gate!.Activity} gate: {result.ManifestId}"),
+            new XAttribute("tests", g.Count()),
+            new XAttribute("failures", g.Count(f => f.Fails)),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", 0),
+            g.Select(f => new XElement("testcase",
+                new XAttribute("classname", $"{f.Bill.Bill}.{f.Obligation.Phase}"),
+                new XAttribute("name", $"{f.Obligation.Id}: {f.Obligation.Title}"),
+                new XAttribute("file", manifestPath),
+                f.Fails ? new XElement("failure",
+                    new XAttribute("message", f.Message),
+                    new XAttribute("type", f.Obligation.Status.ToString().ToLowerInvariant()),
+                    $"{f.Obligation.Citation}\n{f.Message}\nstatus: {f.Obligation.Status.ToString().ToLowerInvariant()}\nevaluation: {result.Id}") : null))));
+        var root = new XElement("testsuites",
+            new XAttribute("name", "compliance gate"),
+            new XAttribute("tests", findings.Count),
+            new XAttribute("failures", findings.Count(f => f.Fails)),
+            new XAttribute("errors", 0),
+            new XAttribute("time", 0.ToString(CultureInfo.InvariantCulture)),
+            suites);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + Environment.NewLine + root;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using NJsonSchema;
+
+namespace Compliance.Cli.Tests;
+
+public sealed class GateCommandTests
+{
+    [Fact]
+    public void A_covered_models_release_with_open_duties_is_blocked_with_exit_code_1_naming_them()
+    {
+        var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("BLOCKED release of acme/frontier-1", run.Out, StringComparison.Ordinal);
+        Assert.Contains("us-ca-sb1047/critical-harm-assessment", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_whose_blocking_duties_have_evidence_is_allowed_with_exit_code_0()
+    {
+        var run = Cli.Compliance("gate", "examples/frontier-release-cleared.json", "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("ALLOWED release of acme/frontier-1-cleared", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_models_release_is_allowed_and_yaml_manifests_are_read()
+    {
+        var run = Cli.Compliance("gate", "examples/small-model-release.yaml", "--activity", "release", "--bill", "us-ca-sb1047");
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void An_undetermined_blocking_duty_blocks_unless_allowed()
+    {
+        var strict = Cli.Compliance("gate", "examples/unknown-cost.json", "--activity", "training", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01");
+        var lenient = Cli.Compliance("gate", "examples/unknown-cost.json", "--activity", "training", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01", "--allow-undetermined");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("needs training.costUsd", strict.Out, StringComparison.Ordinal);
+        Assert.Equal(0, lenient.ExitCode);
+    }
+
+    [Fact]
+    public void The_junit_report_validates_against_the_junit_schema_with_one_failed_case_per_open_blocking_duty()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
+        var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01", "--format", "junit", "--output", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("report written to", run.Err, StringComparison.Ordinal);
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "TestData", "junit.xsd"));
+        var report = XDocument.Load(path);
+        var errors = new List<string>();
+        report.Validate(schemas, (_, e) => errors.Add(e.Message));
+        Assert.Empty(errors);
+        var cases = report.Descendants("testcase").ToList();
+        Assert.Equal(9, cases.Count(c => c.Element("failure") is not null));
+        var assessment = cases.Single(c => ((string)c.Attribute("name")!).StartsWith("us-ca-sb1047/critical-harm-assessment", StringComparison.Ordinal));
+        Assert.Contains("BPC § 22603(b)(1)", (string)assessment.Element("failure")!.Attribute("message")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sarif_report_validates_against_sarif_2_1_0_with_the_obligation_as_rule_and_the_manifest_as_location()
+    {
+        var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01", "--format", "sarif");
+
+        Assert.Equal(1, run.ExitCode);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "sarif-2.1.0-subset.schema.json"));
+        Assert.Empty(schema.Validate(run.Out));
+        var sarif = JsonNode.Parse(run.Out)!;
+        var results = sarif["runs"]![0]!["results"]!.AsArray();
+        var assessment = results.Single(r => (string)r!["ruleId"]! == "us-ca-sb1047/critical-harm-assessment")!;
+        Assert.Equal("error", (string)assessment["level"]!);
+        Assert.Equal("examples/frontier-release.json", (string)assessment["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!);
+        var rule = sarif["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray().Single(r => (string)r!["id"]! == "us-ca-sb1047/critical-harm-assessment")!;
+        Assert.StartsWith("https://leginfo.legislature.ca.gov", (string)rule["helpUri"]!, StringComparison.Ordinal);
+        Assert.Contains(results, r => (string)r!["level"]! == "warning");
+    }
+
+    [Fact]
+    public void The_json_report_validates_against_the_evaluation_schema()
+    {
+        var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--bill", "us-ca-sb1047", "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(Rules.Json.SchemaValidator.Evaluation.Validate(JsonNode.Parse(run.Out)!));
+        Assert.False((bool)JsonNode.Parse(run.Out)!["gate"]!["allowed"]!);
+    }
+
+    [Theory]
+    [InlineData("examples/nothing-here.json", "no such file")]
+    [InlineData("tests/Compliance.Cli.Tests/TestData/junit.xsd", "malformed")]
+    public void An_unreadable_manifest_exits_2_with_one_clear_line_and_no_stack_trace(string file, string message)
+    {
+        var run = Cli.Compliance("gate", file, "--activity", "release");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Err, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_failing_the_schema_exits_2_naming_each_field_by_pointer()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "schemaVersion": "1", "id": "x/y", "training": { "computeFlop": "a lot", "status": "done" } }""");
+        var run = Cli.Compliance("gate", path, "--activity", "release");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/training/computeFlop: must be a number", run.Err, StringComparison.Ordinal);
+        Assert.Contains("/training/status", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_exits_2_with_line_and_column()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "schemaVersion: \"1\"\nid: x/y\ntraining: { computeFlop: 1e26\n");
+        var run = Cli.Compliance("gate", path, "--activity", "release");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line", run.Err, StringComparison.Ordinal);
+        Assert.Contains("column", run.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bill", "us-xx-nothing", "unknown bill")]
+    [InlineData("--as-of", "2026-02-30", "not a date")]
+    [InlineData("--activity", "publish", "publish")]
+    public void Bad_options_exit_2(string option, string value, string message)
+    {
+        var args = option == "--activity"
+            ? new[] { "gate", "examples/frontier-release.json", option, value }
+            : ["gate", "examples/frontier-release.json", "--activity", "release", option, value];
+        var run = Cli.Compliance(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Err, StringComparison.OrdinalIgnoreCase);
+    }
+}
