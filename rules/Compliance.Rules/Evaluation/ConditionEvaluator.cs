@@ -14,11 +14,13 @@ internal sealed class ConditionEvaluator
     private readonly ResolvedArtifact _root;
     private readonly IReadOnlyDictionary<string, (double Value, string Citation)> _parameters;
     private readonly bool _trace;
+    private readonly DateOnly _asOf;
     private readonly Dictionary<string, Definition> _definitions;
     private readonly Dictionary<(ResolvedArtifact, string), Outcome> _memo = [];
 
-    public ConditionEvaluator(ResolvedArtifact root, IReadOnlyList<Definition> definitions, IReadOnlyDictionary<string, (double Value, string Citation)> parameters, bool trace)
+    public ConditionEvaluator(ResolvedArtifact root, IReadOnlyList<Definition> definitions, IReadOnlyDictionary<string, (double Value, string Citation)> parameters, bool trace, DateOnly asOf)
     {
+        _asOf = asOf;
         _root = root;
         _parameters = parameters;
         _trace = trace;
@@ -31,7 +33,7 @@ internal sealed class ConditionEvaluator
         {
             return known;
         }
-        var outcome = Evaluate(_definitions[name].When, new FactScope(artifact, null));
+        var outcome = Evaluate(_definitions[name].When, new FactScope(artifact, null, _asOf));
         _memo[(artifact, name)] = outcome;
         return outcome;
     }
@@ -134,6 +136,11 @@ internal sealed class ConditionEvaluator
             return new Outcome(Tri.False, [], _trace ? Node(cmp, scope, Tri.False, null, threshold, citation) with { Note = cmp.Fact.NotApplicableBecause } : null);
         }
         var fact = cmp.Fact.Read(scope);
+        if (cmp.Operator == ComparisonOperator.Known)
+        {
+            var known = TriExtensions.Of((fact is not null) == threshold.Boolean);
+            return new Outcome(known, [], _trace ? Node(cmp, scope, known, fact, threshold, citation) : null);
+        }
         if (fact is not { } value)
         {
             var need = ReferenceEquals(scope.Artifact, _root) ? cmp.Fact.Path : $"{scope.Artifact.Id}: {cmp.Fact.Path}";

@@ -32,7 +32,7 @@ public static class Evaluator
     private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
     {
         var parameters = pack.Parameters.ToDictionary(p => p.Name, p => p.At(options.AsOf), StringComparer.Ordinal);
-        var conditions = new ConditionEvaluator(artifact, pack.Definitions, parameters, options.Trace);
+        var conditions = new ConditionEvaluator(artifact, pack.Definitions, parameters, options.Trace, options.AsOf);
         var definitions = new OrderedDictionary<string, DefinitionResult>(StringComparer.Ordinal);
         foreach (var definition in pack.Definitions)
         {
@@ -45,13 +45,14 @@ public static class Evaluator
         var evidence = (artifact.Manifest.Evidence ?? []).GroupBy(e => e.Obligation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var obligation in pack.Obligations)
         {
-            if (TriggeringPhase(obligation, activities) is not { } phase)
+            if (TriggeringPhase(obligation, activities, artifact.Manifest) is not { } phase)
             {
                 continue;
             }
             foreach (var deployment in Scopes(obligation, phase, artifact.Manifest))
             {
-                var o = conditions.Evaluate(obligation.When, new FactScope(artifact, deployment));
+                var o = WithinTerritory(conditions.Evaluate(obligation.When, new FactScope(artifact, deployment, options.AsOf)),
+                    Territory.Of(pack.Territory, phase, artifact.Manifest, deployment, obligation.PerDeployment, obligation.ExcludesInternalUse), pack.Territory.Count > 0, options.Trace);
                 if (o.Value == Tri.False)
                 {
                     continue;
@@ -76,7 +77,7 @@ public static class Evaluator
                     Blocking = obligation.Blocking,
                     Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
                     Due = obligation.Due?.Text,
-                    DueDate = DueDate(obligation.Due, phase, new FactScope(artifact, deployment)),
+                    DueDate = DueDate(obligation.Due, phase, new FactScope(artifact, deployment, options.AsOf)),
                     Deployment = deployment?.Id,
                     Needs = proof is null ? o.Needs : [],
                     Evidence = proof?.Uri ?? (proof is null ? null : "declared in the manifest"),
@@ -100,16 +101,39 @@ public static class Evaluator
         };
     }
 
+    /// <summary>The duty's condition, and-ed with whether the act reaches the bill's territory.</summary>
+    private static Outcome WithinTerritory(Outcome condition, Territory.Reach reach, bool territorial, bool trace)
+    {
+        if (!territorial || condition.Value == Tri.False)
+        {
+            return condition;
+        }
+        var value = reach.Value == Tri.False ? Tri.False
+            : reach.Value == Tri.Unknown ? Tri.Unknown
+            : condition.Value;
+        IReadOnlyList<string> needs = value != Tri.Unknown ? []
+            : reach.Need is { } need ? [.. condition.Needs, need] : condition.Needs;
+        var node = trace
+            ? new TraceNode
+            {
+                Kind = "all",
+                Outcome = value,
+                Children = [condition.Trace!, new TraceNode { Kind = "territory", Outcome = reach.Value, Note = reach.Note, Fact = reach.Need }],
+            }
+            : null;
+        return new Outcome(value, needs, node);
+    }
+
     /// <summary>
     /// The first of the duty's phases that an activity of the manifest triggers: training duties for a manifest with
     /// its own training, release duties for a release of weights (a code-only release triggers none), deployment
     /// duties for each deployment, incident and periodic duties while the model is trained, released or deployed.
     /// </summary>
-    private static Phase? TriggeringPhase(Obligation obligation, IReadOnlyList<ActivityResult> activities)
+    private static Phase? TriggeringPhase(Obligation obligation, IReadOnlyList<ActivityResult> activities, Manifest manifest)
     {
         var training = activities.Any(a => a.Activity == ActivityKind.Training);
         var release = activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code");
-        var deployment = activities.Any(a => a.Activity == ActivityKind.Deployment);
+        var deployment = activities.Any(a => a.Activity == ActivityKind.Deployment && (!obligation.ExcludesInternalUse || a.Internal != true));
         foreach (var phase in obligation.Phases)
         {
             var triggered = phase switch
@@ -132,7 +156,7 @@ public static class Evaluator
     {
         if (obligation.PerDeployment && phase == Phase.Deployment && manifest.Deployments is { Count: > 0 } deployments)
         {
-            return deployments;
+            return obligation.ExcludesInternalUse ? deployments.Where(d => d.Channel != "internal") : deployments;
         }
         return [null];
     }

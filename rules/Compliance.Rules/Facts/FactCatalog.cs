@@ -5,7 +5,7 @@ using Compliance.Rules.Manifests;
 namespace Compliance.Rules.Facts;
 
 /// <summary>What a fact is read from: an artifact and, for deployment duties, one of its deployments.</summary>
-public readonly record struct FactScope(ResolvedArtifact Artifact, Deployment? Deployment);
+public readonly record struct FactScope(ResolvedArtifact Artifact, Deployment? Deployment, DateOnly AsOf = default);
 
 /// <summary>A manifest field a bill may test, with its type and how to read it (null when the manifest leaves it out).</summary>
 public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, FactValue?> Read, string Description)
@@ -52,7 +52,14 @@ public static class FactCatalog
     public static IReadOnlyDictionary<string, FactDefinition> All { get; } = new FactDefinition[]
     {
         new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
+        new("asOf", FactKind.Date, s => s.AsOf == default ? null : FactValue.Of(s.AsOf), "the date the evaluation is made as of"),
+        new("deployments.domains", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Domains is not null) ? FactValue.Of(ds.SelectMany(d => d.Domains!).Distinct().ToList()) : null, "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
+        new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
+        new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)"),
+        new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)"),
+        new("lineage.baseComputeFlop", FactKind.Number, s => Num(BaseCompute(s.Artifact)), "cumulative compute of the base (the largest base, for a merge)"),
+        new("lineage.computeShare", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop is { } step && BaseCompute(s.Artifact) is { } whole and > 0 ? step / whole : null), "the modification step's compute as a fraction of its base's"),
         new("developer.name", FactKind.Text, s => Str(M(s).Developer?.Name), "who trains the artifact"),
         new("developer.annualRevenueUsd", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueUsd), "developer's gross revenue with affiliates, preceding calendar year"),
         new("developer.headquarters", FactKind.Text, s => Str(M(s).Developer?.Headquarters), "where the developer is established"),
@@ -85,6 +92,7 @@ public static class FactCatalog
         new("deployment.interactsWithNaturalPersons", FactKind.Boolean, s => Bool(s.Deployment?.InteractsWithNaturalPersons), "people interact with the system directly"),
         new("deployment.generatesSyntheticContent", FactKind.List, s => List(s.Deployment?.GeneratesSyntheticContent), "synthetic content the system emits"),
         new("deployment.domains", FactKind.List, s => List(s.Deployment?.Domains), "Annex III-style areas of use"),
+        new("deployment.practices", FactKind.List, s => List(s.Deployment?.Practices), "practices the system engages in (EU AI Act Art. 5, Art. 50(3))"),
         new("deployment.consequentialDecisions", FactKind.Boolean, s => Bool(s.Deployment?.ConsequentialDecisions), "makes or substantially assists consequential decisions"),
         new("deployment.minors", FactKind.Text, s => Str(s.Deployment?.Minors), "likely | unlikely | excluded"),
     }.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -95,6 +103,56 @@ public static class FactCatalog
             .Select(a => a.Activity.ToString().ToLowerInvariant())
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// The artifact's own training compute plus its bases', down the lineage. A merge or quantization adds no training
+    /// of its own unless it says so; a distilled student does not count its teacher. Unknown if any part is.
+    /// </summary>
+    internal static double? CumulativeCompute(ResolvedArtifact artifact)
+    {
+        var m = artifact.Manifest;
+        if (m.Lineage is not { } lineage)
+        {
+            return m.Training?.ComputeFlop;
+        }
+        double? own = lineage.Relation switch
+        {
+            "merge" or "quantization" => lineage.ComputeFlop ?? m.Training?.ComputeFlop ?? 0,
+            _ => lineage.ComputeFlop ?? m.Training?.ComputeFlop,
+        };
+        if (own is null || lineage.Relation is null)
+        {
+            return null;
+        }
+        if (lineage.Relation == "distillation")
+        {
+            return own;
+        }
+        var total = own.Value;
+        foreach (var b in artifact.Bases)
+        {
+            if (CumulativeCompute(b) is not { } c)
+            {
+                return null;
+            }
+            total += c;
+        }
+        return total;
+    }
+
+    private static double? BaseCompute(ResolvedArtifact artifact)
+    {
+        double? largest = null;
+        foreach (var b in artifact.Bases)
+        {
+            if (CumulativeCompute(b) is not { } c)
+            {
+                return null;
+            }
+            largest = Math.Max(largest ?? 0, c);
+        }
+        return largest;
+    }
 
     private static FactValue? SameDeveloper(FactScope s)
     {

@@ -10,6 +10,9 @@ public sealed record Manifest
     public required string SchemaVersion { get; init; }
     public required string Id { get; init; }
     public string? Name { get; init; }
+
+    /// <summary>Trained on broad data, designed for generality of output, adaptable to a wide range of tasks (a foundation or general-purpose model).</summary>
+    public bool? GeneralPurpose { get; init; }
     public Organisation? Developer { get; init; }
     public Training? Training { get; init; }
     public Lineage? Lineage { get; init; }
@@ -89,6 +92,7 @@ public sealed record Deployment
     public bool? InteractsWithNaturalPersons { get; init; }
     public IReadOnlyList<string>? GeneratesSyntheticContent { get; init; }
     public IReadOnlyList<string>? Domains { get; init; }
+    public IReadOnlyList<string>? Practices { get; init; }
     public bool? ConsequentialDecisions { get; init; }
     public string? Minors { get; init; }
 }

@@ -59,6 +59,9 @@ public sealed record Obligation
     public Due? Due { get; init; }
     public string? Penalty { get; init; }
 
+    /// <summary>Use inside the developing organisation is not an act this duty attaches to (SB 53 "deploy" means to a third party).</summary>
+    public bool ExcludesInternalUse { get; init; }
+
     /// <summary>The condition reads deployment facts, so the duty is owed once per deployment.</summary>
     public bool PerDeployment { get; init; }
 }
@@ -76,6 +79,9 @@ public sealed record BillPack
     public required BillStatus Status { get; init; }
     public required string Source { get; init; }
     public required Effective Effective { get; init; }
+
+    /// <summary>Jurisdictions an act must reach for the bill's release and deployment duties to apply; empty for none.</summary>
+    public IReadOnlyList<string> Territory { get; init; } = [];
     public required IReadOnlyList<Parameter> Parameters { get; init; }
     public required IReadOnlyList<Definition> Definitions { get; init; }
     public required IReadOnlyList<Obligation> Obligations { get; init; }

@@ -27,6 +27,9 @@ public enum ComparisonOperator
     In,
     Contains,
     Intersects,
+
+    /// <summary>Whether the manifest states the fact at all: never unknown.</summary>
+    Known,
 }
 
 /// <summary>The right-hand side of a comparison: a literal, or a parameter of the pack (<c>$name</c>) read at evaluation time.</summary>

@@ -77,6 +77,7 @@ internal sealed class PackCompiler
             Jurisdiction = Str(doc["jurisdiction"])!,
             Status = status,
             Source = Str(doc["source"])!,
+            Territory = (doc["territory"]?.AsArray() ?? []).Select(t => Str(t)!).ToList(),
             Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"])),
             Parameters = parameters,
             Definitions = definitions,
@@ -118,6 +119,7 @@ internal sealed class PackCompiler
             Phases = phases.Order().ToList(),
             Holder = Str(node["holder"])!,
             Blocking = node["blocking"]?.GetValue<bool>() ?? false,
+            ExcludesInternalUse = node["excludesInternalUse"]?.GetValue<bool>() ?? false,
             AppliesFrom = Date(node["appliesFrom"]),
             When = when,
             Due = due,
@@ -145,6 +147,7 @@ internal sealed class PackCompiler
         ["gt"] = ComparisonOperator.Gt, ["gte"] = ComparisonOperator.Gte,
         ["lt"] = ComparisonOperator.Lt, ["lte"] = ComparisonOperator.Lte,
         ["in"] = ComparisonOperator.In, ["contains"] = ComparisonOperator.Contains, ["intersects"] = ComparisonOperator.Intersects,
+        ["known"] = ComparisonOperator.Known,
     };
 
     private Condition CompileCondition(JsonNode? node, string at, bool allowDeploymentFacts)
@@ -212,6 +215,14 @@ internal sealed class PackCompiler
             return AlwaysCondition.Instance;
         }
         var operandAt = $"{at}/{ops[0].Key}";
+        if (op == ComparisonOperator.Known)
+        {
+            if (ops[0].Value?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                _errors.Add(new InputError(operandAt, "'known' takes true or false"));
+            }
+            return new ComparisonCondition(fact, op, new Operand(FactValue.Of(ops[0].Value?.GetValueKind() == JsonValueKind.True), null));
+        }
         var allowed = fact.Kind switch
         {
             FactKind.Number or FactKind.Date => op is ComparisonOperator.Eq or ComparisonOperator.Ne or ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte,
