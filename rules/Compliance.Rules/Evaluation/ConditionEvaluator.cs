@@ -143,8 +143,9 @@ internal sealed class ConditionEvaluator
         }
         if (fact is not { } value)
         {
-            var need = ReferenceEquals(scope.Artifact, _root) ? cmp.Fact.Path : $"{scope.Artifact.Id}: {cmp.Fact.Path}";
-            return new Outcome(Tri.Unknown, [need], _trace ? Node(cmp, scope, Tri.Unknown, null, threshold, citation) : null);
+            var missing = cmp.Fact.MissingFacts?.Invoke(scope) is { Count: > 0 } fields ? fields : [cmp.Fact.Path];
+            IReadOnlyList<string> needs = ReferenceEquals(scope.Artifact, _root) ? missing : missing.Select(f => f.Contains(": ", StringComparison.Ordinal) ? f : $"{scope.Artifact.Id}: {f}").ToList();
+            return new Outcome(Tri.Unknown, needs, _trace ? Node(cmp, scope, Tri.Unknown, null, threshold, citation) : null);
         }
         var result = TriExtensions.Of(Holds(cmp.Operator, value, threshold));
         return new Outcome(result, [], _trace ? Node(cmp, scope, result, value, threshold, citation) : null);

@@ -10,6 +10,9 @@ public readonly record struct FactScope(ResolvedArtifact Artifact, Deployment? D
 /// <summary>A manifest field a bill may test, with its type and how to read it (null when the manifest leaves it out).</summary>
 public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, FactValue?> Read, string Description)
 {
+    /// <summary>For a derived fact, the manifest fields to find out when it is unknown (relative to the scope's artifact).</summary>
+    public Func<FactScope, IReadOnlyList<string>>? MissingFacts { get; init; }
+
     /// <summary>Deployment facts describe one deployment; a bill can only ask them of a deployment duty.</summary>
     public bool IsDeploymentFact => Path.StartsWith("deployment.", StringComparison.Ordinal);
 
@@ -57,9 +60,18 @@ public static class FactCatalog
         new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
         new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)"),
-        new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)"),
-        new("lineage.baseComputeFlop", FactKind.Number, s => Num(BaseCompute(s.Artifact)), "cumulative compute of the base (the largest base, for a merge)"),
-        new("lineage.computeShare", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop is { } step && BaseCompute(s.Artifact) is { } whole and > 0 ? step / whole : null), "the modification step's compute as a fraction of its base's"),
+        new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)")
+        {
+            MissingFacts = s => MissingCompute(s.Artifact, s.Artifact),
+        },
+        new("lineage.baseComputeFlop", FactKind.Number, s => Num(BaseCompute(s.Artifact)), "cumulative compute of the base (the largest base, for a merge)")
+        {
+            MissingFacts = s => s.Artifact.Bases.SelectMany(b => MissingCompute(b, s.Artifact)).ToList(),
+        },
+        new("lineage.computeShare", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop is { } step && BaseCompute(s.Artifact) is { } whole and > 0 ? step / whole : null), "the modification step's compute as a fraction of its base's")
+        {
+            MissingFacts = s => [.. M(s).Lineage?.ComputeFlop is null ? ["lineage.computeFlop"] : Array.Empty<string>(), .. s.Artifact.Bases.SelectMany(b => MissingCompute(b, s.Artifact))],
+        },
         new("developer.name", FactKind.Text, s => Str(M(s).Developer?.Name), "who trains the artifact"),
         new("developer.annualRevenueUsd", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueUsd), "developer's gross revenue with affiliates, preceding calendar year"),
         new("developer.headquarters", FactKind.Text, s => Str(M(s).Developer?.Headquarters), "where the developer is established"),
@@ -138,6 +150,31 @@ public static class FactCatalog
             total += c;
         }
         return total;
+    }
+
+    /// <summary>The fields whose absence leaves <see cref="CumulativeCompute"/> unknown, named from <paramref name="asker"/>'s point of view.</summary>
+    private static List<string> MissingCompute(ResolvedArtifact artifact, ResolvedArtifact asker)
+    {
+        string Name(string field) => ReferenceEquals(artifact, asker) ? field : $"{artifact.Id}: {field}";
+        var m = artifact.Manifest;
+        if (m.Lineage is not { } lineage)
+        {
+            return m.Training?.ComputeFlop is null ? [Name("training.computeFlop")] : [];
+        }
+        if (lineage.Relation is null)
+        {
+            return [Name("lineage.relation")];
+        }
+        var missing = new List<string>();
+        if (lineage.Relation is not ("merge" or "quantization") && lineage.ComputeFlop is null && m.Training?.ComputeFlop is null)
+        {
+            missing.Add(Name("lineage.computeFlop"));
+        }
+        if (lineage.Relation != "distillation")
+        {
+            missing.AddRange(artifact.Bases.SelectMany(b => MissingCompute(b, asker)));
+        }
+        return missing;
     }
 
     private static double? BaseCompute(ResolvedArtifact artifact)
