@@ -25,6 +25,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
     {
         _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => scope.Artifact.Manifest.Lineage is not null,
         _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => scope.Artifact.Manifest.Training?.Cluster is not null,
+        _ when Path.StartsWith("deployments.", StringComparison.Ordinal) => scope.Artifact.Manifest.Deployments is { Count: > 0 },
         _ when IsDeploymentFact => scope.Deployment is not null,
         _ => true,
     };
@@ -34,6 +35,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
     {
         _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => "not applicable: the artifact has no lineage (a base model)",
         _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => "not applicable: the manifest describes no training cluster",
+        _ when Path.StartsWith("deployments.", StringComparison.Ordinal) => "not applicable: the manifest lists no deployment",
         _ => "not applicable: not a deployment",
     };
 }
@@ -56,6 +58,8 @@ public static class FactCatalog
     {
         new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
         new("asOf", FactKind.Date, s => s.AsOf == default ? null : FactValue.Of(s.AsOf), "the date the evaluation is made as of"),
+        new("deployments.consequentialDecisions", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ConsequentialDecisions), "some deployment makes or substantially assists consequential decisions"),
+        new("deployments.channels", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Channel is not null) ? FactValue.Of(ds.Select(d => d.Channel!).Distinct().ToList()) : null, "the channels of all deployments together"),
         new("deployments.domains", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Domains is not null) ? FactValue.Of(ds.SelectMany(d => d.Domains!).Distinct().ToList()) : null, "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
@@ -189,6 +193,17 @@ public static class FactCatalog
             largest = Math.Max(largest ?? 0, c);
         }
         return largest;
+    }
+
+    /// <summary>True if some deployment says true; false if every one says false; unknown otherwise (or with none).</summary>
+    private static FactValue? AnyDeployment(Manifest manifest, Func<Deployment, bool?> read)
+    {
+        if (manifest.Deployments is not { Count: > 0 } deployments)
+        {
+            return null;
+        }
+        var values = deployments.Select(read).ToList();
+        return values.Contains(true) ? FactValue.Of(true) : values.All(v => v == false) ? FactValue.Of(false) : null;
     }
 
     private static FactValue? SameDeveloper(FactScope s)
