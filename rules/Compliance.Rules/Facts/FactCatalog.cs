@@ -62,6 +62,7 @@ public static class FactCatalog
         new("deployments.channels", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Channel is not null) ? FactValue.Of(ds.Select(d => d.Channel!).Distinct().ToList()) : null, "the channels of all deployments together"),
         new("deployments.domains", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Domains is not null) ? FactValue.Of(ds.SelectMany(d => d.Domains!).Distinct().ToList()) : null, "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
+        new("capabilities.comparableToFrontierBenchmarks", FactKind.Boolean, s => Bool(M(s).Capabilities?.ComparableToFrontierBenchmarks), "performs like a 2024 model above 1e26 operations on common benchmarks"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
         new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)"),
         new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)")

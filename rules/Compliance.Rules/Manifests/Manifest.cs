@@ -14,6 +14,7 @@ public sealed record Manifest
     /// <summary>Trained on broad data, designed for generality of output, adaptable to a wide range of tasks (a foundation or general-purpose model).</summary>
     public bool? GeneralPurpose { get; init; }
     public Organisation? Developer { get; init; }
+    public Capabilities? Capabilities { get; init; }
     public Training? Training { get; init; }
     public Lineage? Lineage { get; init; }
     public IReadOnlyList<string>? OutputModalities { get; init; }
@@ -40,6 +41,12 @@ public sealed record Training
     public IReadOnlyList<string>? DataModalities { get; init; }
     public bool? ExternalInteraction { get; init; }
     public Cluster? Cluster { get; init; }
+}
+
+/// <summary>What is known of the model's performance, for bills that test capability rather than compute.</summary>
+public sealed record Capabilities
+{
+    public bool? ComparableToFrontierBenchmarks { get; init; }
 }
 
 /// <summary>The computing cluster the training ran on, as its operator describes it (SB 1047 § 22602(d)).</summary>
