@@ -1,0 +1,81 @@
+using System.Globalization;
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Packs;
+
+namespace Compliance.Rules.Tests;
+
+/// <summary>One frontier model under every bundled bill: the whole answer a legal team gets, obligation by obligation.</summary>
+public sealed class CrossBillTests
+{
+    private const string Frontier = """
+        {
+          "schemaVersion": "1",
+          "id": "acme/frontier-1",
+          "generalPurpose": true,
+          "developer": { "name": "Acme AI", "annualRevenueUsd": 2.0e9, "headquarters": "US-CA" },
+          "capabilities": { "comparableToFrontierBenchmarks": true },
+          "training": { "status": "completed", "computeFlop": 2.0e26, "costUsd": 3.0e8, "startDate": "2026-01-10", "dataModalities": ["text", "code"] },
+          "outputModalities": ["text"],
+          "release": { "weights": "open", "license": "Apache-2.0", "date": "2026-06-01" },
+          "deployments": [
+            { "id": "acme-chat", "channel": "api", "date": "2026-06-01", "jurisdictions": ["EU", "US-CA"],
+              "interactsWithNaturalPersons": true, "generatesSyntheticContent": ["text"], "domains": [], "practices": [],
+              "consequentialDecisions": false }
+          ]
+        }
+        """;
+
+    private static EvaluationResult Evaluate(string asOf) => Evaluator.Evaluate(
+        LineageResolver.Resolve(TestPacks.Manifest(Frontier), _ => null),
+        BillCatalog.Bundled.Packs,
+        new EvaluationOptions { AsOf = DateOnly.Parse(asOf, CultureInfo.InvariantCulture), Trace = false });
+
+    private static string[] Ids(EvaluationResult result, string key) =>
+        result.Bills.Single(b => $"{b.Bill}@{b.Version}" == key).Obligations.Select(o => o.Id[(o.Id.IndexOf('/', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void A_frontier_model_released_openly_and_served_in_the_EU_and_California_owes_exactly_these_duties()
+    {
+        var result = Evaluate("2026-09-01");
+
+        Assert.Equal(
+            ["annual-compliance-statement", "annual-reevaluation", "attribution", "compliance-statement-initial", "consider-guidance", "critical-harm-assessment",
+             "cybersecurity-protections", "full-shutdown", "incident-report", "no-unreasonable-risk", "other-measures", "safeguards", "safety-protocol",
+             "safety-protocol-implement", "safety-protocol-publish", "safety-protocol-retain", "safety-protocol-review", "safety-protocol-update", "test-records",
+             "third-party-audit", "whistleblower-internal-process", "whistleblower-notice", "whistleblower-protection"],
+            Ids(result, "us-ca-sb1047@2024-08-enrolled"));
+        Assert.Equal(
+            ["annual-certification", "cybersecurity-protections", "full-shutdown", "incident-report", "limited-duty-exemption-or-safety-determination",
+             "positive-safety-determination", "safety-protocol"],
+            Ids(result, "us-ca-sb1047@2024-02-introduced"));
+        Assert.Equal(
+            ["critical-safety-incident-report", "framework-modification", "framework-review", "frontier-ai-framework", "imminent-danger-disclosure", "internal-use-summary",
+             "no-false-statements", "redaction-record", "transparency-report", "transparency-risk-summary", "whistleblower-internal-process", "whistleblower-notice",
+             "whistleblower-protection"],
+            Ids(result, "us-ca-sb53@2025-09-chaptered"));
+        Assert.Equal(
+            ["chatbot-disclosure", "gpai-authorised-representative", "gpai-copyright-policy", "gpai-downstream-information", "gpai-serious-incident-report",
+             "gpai-systemic-risk-cybersecurity", "gpai-systemic-risk-evaluation", "gpai-systemic-risk-mitigation", "gpai-systemic-risk-notification",
+             "gpai-technical-documentation", "gpai-training-content-summary", "synthetic-content-marking"],
+            Ids(result, "eu-ai-act@2024-1689"));
+        Assert.Equal(["model-report", "model-report-ongoing"], Ids(result, "us-eo-14110@2023-10-30"));
+        Assert.Equal(
+            ["critical-safety-incident-report", "disclosure-statement", "framework-modification", "framework-review", "frontier-ai-framework", "imminent-danger-disclosure",
+             "internal-use-summary", "transparency-report"],
+            Ids(result, "us-ny-raise@2026-amended"));
+        Assert.Empty(Ids(result, "us-co-sb205@2024-05-enacted"));
+        Assert.Equal(["classify-incidents-against-spec", "publish-model-spec", "update-model-spec"], Ids(result, "proposal-model-spec@2024-09"));
+    }
+
+    [Fact]
+    public void Which_bills_are_in_force_follows_each_bills_status_and_dates()
+    {
+        var inForce = Evaluate("2026-09-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
+        Assert.Equal(["eu-ai-act", "us-ca-sb53"], inForce);
+        var later = Evaluate("2027-01-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
+        Assert.Equal(["eu-ai-act", "us-ca-sb53", "us-ny-raise"], later);
+        var earlier = Evaluate("2024-06-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
+        Assert.Equal(["us-eo-14110"], earlier);
+    }
+}
