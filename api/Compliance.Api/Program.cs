@@ -42,6 +42,7 @@ app.UseSwaggerUI();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
 var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
 v1.MapBills();
+v1.MapObligations();
 v1.MapManifests();
 v1.MapEvaluations();
 v1.MapSchemas();

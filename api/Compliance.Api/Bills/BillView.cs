@@ -5,7 +5,7 @@ namespace Compliance.Api.Bills;
 
 /// <summary>A bill as the library shows it: enough to read it as a lawyer would, with every number's citation.</summary>
 public sealed record BillView(
-    string Id, string Version, bool IsDefault, string Title, string Jurisdiction, string Status, string Source, string Digest,
+    string Id, string Version, bool IsDefault, string Title, string Jurisdiction, IReadOnlyList<string> Territory, string Status, string Source, string Digest,
     bool InForce, string? EffectiveFrom, string? EffectiveUntil, string? EffectiveNote,
     IReadOnlyList<string> Versions,
     IReadOnlyList<ParameterView> Parameters,
@@ -14,7 +14,7 @@ public sealed record BillView(
     int TestCases)
 {
     public static BillView Of(BillPack pack, BillCatalog catalog, DateOnly today) => new(
-        pack.Id, pack.Version, catalog.Find(pack.Id) == pack, pack.Title, pack.Jurisdiction, pack.Status.ToString().ToLowerInvariant(),
+        pack.Id, pack.Version, catalog.Find(pack.Id) == pack, pack.Title, pack.Jurisdiction, pack.Territory, pack.Status.ToString().ToLowerInvariant(),
         pack.Source, pack.Digest, pack.InForceOn(today), Date(pack.Effective.From), Date(pack.Effective.Until), pack.Effective.Note,
         catalog.Versions(pack.Id).Select(v => v.Version).ToList(),
         pack.Parameters.Select(p => new ParameterView(p.Name, p.Value, p.Unit, p.Citation, p.Description,
