@@ -13,6 +13,8 @@ builder.Services.AddSingleton(_ => BillCatalog.Bundled);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => new Database(services.GetRequiredService<IConfiguration>()["COMPLIANCE_DB"] ?? "compliance.db"));
 builder.Services.AddSingleton<ManifestStore>();
+builder.Services.AddSingleton<DecisionWriter>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DecisionWriter>());
 builder.Services.AddSingleton<EvaluationStore>();
 builder.Services.AddSingleton<Decisions>();
 builder.Services.AddProblemDetails();

@@ -32,11 +32,13 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
     };
 
-    public (EvaluationResult Result, string Json) Evaluate(JsonObject body) => Decide(new RequestFields(body, EvaluationFields), gate: false);
+    public Task<(EvaluationResult Result, string Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
+        DecideAsync(new RequestFields(body, EvaluationFields), gate: false, cancellationToken);
 
-    public (EvaluationResult Result, string Json) Gate(JsonObject body) => Decide(new RequestFields(body, GateFields), gate: true);
+    public Task<(EvaluationResult Result, string Json)> GateAsync(JsonObject body, CancellationToken cancellationToken) =>
+        DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
 
-    private (EvaluationResult, string) Decide(RequestFields fields, bool gate)
+    private async Task<(EvaluationResult, string)> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
     {
         var manifestId = fields.String("manifestId");
         var billNames = fields.Strings("bills");
@@ -70,7 +72,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             CreatedAt = clock.GetUtcNow(),
         };
         var json = JsonSerializer.Serialize(result, ResultJson);
-        store.Save(result, manifest, gate ? "gate" : "evaluation", json);
+        await store.SaveAsync(result, manifest, gate ? "gate" : "evaluation", json, cancellationToken);
         return (result, json);
     }
 }

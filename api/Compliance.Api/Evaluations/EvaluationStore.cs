@@ -6,36 +6,23 @@ using Dapper;
 
 namespace Compliance.Api.Evaluations;
 
-/// <summary>Stored decisions. A decision is committed (and so durable) before the request that made it is answered.</summary>
-public sealed class EvaluationStore(Database database)
+/// <summary>Stored decisions: written through the group-commit writer, read with plain SQL.</summary>
+public sealed class EvaluationStore(Database database, DecisionWriter writer)
 {
-    private const string InsertSql = """
-        INSERT INTO evaluations (id, kind, created_at, as_of, manifest_id, manifest_digest, manifest, packs, result)
-        VALUES (@Id, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Manifest, @Packs, @Result)
-        """;
-    private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@at, @action, @subject, @digest)";
     private const string FindSql = "SELECT result FROM evaluations WHERE id = @id";
 
-    public void Save(EvaluationResult result, Manifest manifest, string kind, string json)
-    {
-        var row = new
-        {
-            result.Id,
-            Kind = kind,
-            CreatedAt = result.CreatedAt!.Value.ToString("O"),
+    /// <summary>Completes once the decision is durable: the caller acknowledges it only then.</summary>
+    public Task SaveAsync(EvaluationResult result, Manifest manifest, string kind, string json, CancellationToken cancellationToken) =>
+        writer.WriteAsync(new DecisionRow(
+            result.Id!,
+            kind,
+            result.CreatedAt!.Value.ToString("O"),
             result.AsOf,
             result.ManifestId,
             result.ManifestDigest,
-            Manifest = ManifestJson.Serialize(manifest),
-            Packs = JsonSerializer.Serialize(result.Bills.ToDictionary(b => $"{b.Bill}@{b.Version}", b => b.Digest)),
-            Result = json,
-        };
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        connection.Execute(InsertSql, row, transaction);
-        connection.Execute(AuditSql, new { at = row.CreatedAt, action = kind + ".decided", subject = result.Id, digest = result.ManifestDigest }, transaction);
-        transaction.Commit();
-    }
+            ManifestJson.Serialize(manifest),
+            JsonSerializer.Serialize(result.Bills.ToDictionary(b => $"{b.Bill}@{b.Version}", b => b.Digest)),
+            json), cancellationToken);
 
     public string? Find(string id)
     {

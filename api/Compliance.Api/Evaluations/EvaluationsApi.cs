@@ -32,7 +32,7 @@ public static class EvaluationsApi
 
     private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
     {
-        var (result, json) = decisions.Evaluate(await JsonBody.ReadObjectAsync(request));
+        var (result, json) = await decisions.EvaluateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
         return new RawJson(json, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}");
     }
 
@@ -41,7 +41,7 @@ public static class EvaluationsApi
 
     private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
     {
-        var (result, _) = decisions.Gate(await JsonBody.ReadObjectAsync(request));
+        var (result, _) = await decisions.GateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
         var gate = result.Gate!;
         return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason));
     }
