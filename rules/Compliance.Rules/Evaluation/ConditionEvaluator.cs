@@ -12,19 +12,19 @@ namespace Compliance.Rules.Evaluation;
 internal sealed class ConditionEvaluator
 {
     private readonly ResolvedArtifact _root;
-    private readonly IReadOnlyDictionary<string, (double Value, string Citation)> _parameters;
+    private readonly IReadOnlyDictionary<string, Parameter> _parameters;
     private readonly bool _trace;
     private readonly DateOnly _asOf;
-    private readonly Dictionary<string, Definition> _definitions;
+    private readonly IReadOnlyDictionary<string, Definition> _definitions;
     private readonly Dictionary<(ResolvedArtifact, string), Outcome> _memo = [];
 
-    public ConditionEvaluator(ResolvedArtifact root, IReadOnlyList<Definition> definitions, IReadOnlyDictionary<string, (double Value, string Citation)> parameters, bool trace, DateOnly asOf)
+    public ConditionEvaluator(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf)
     {
         _asOf = asOf;
         _root = root;
-        _parameters = parameters;
+        _parameters = pack.ParametersByName;
         _trace = trace;
-        _definitions = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        _definitions = pack.DefinitionsByName;
     }
 
     public Outcome Definition(ResolvedArtifact artifact, string name)
@@ -170,7 +170,7 @@ internal sealed class ConditionEvaluator
         {
             return (operand.Literal!.Value, null);
         }
-        var (value, citation) = _parameters[name];
+        var (value, citation) = _parameters[name].At(_asOf);
         return (FactValue.Of(value), citation);
     }
 

@@ -31,8 +31,7 @@ public static class Evaluator
 
     private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
     {
-        var parameters = pack.Parameters.ToDictionary(p => p.Name, p => p.At(options.AsOf), StringComparer.Ordinal);
-        var conditions = new ConditionEvaluator(artifact, pack.Definitions, parameters, options.Trace, options.AsOf);
+        var conditions = new ConditionEvaluator(artifact, pack, options.Trace, options.AsOf);
         var definitions = new OrderedDictionary<string, DefinitionResult>(StringComparer.Ordinal);
         foreach (var definition in pack.Definitions)
         {
@@ -40,12 +39,15 @@ public static class Evaluator
             definitions.Add(definition.Name, new DefinitionResult(o.Value, o.Needs, o.Trace));
         }
 
+        var acts = ActivityFlags.Of(activities);
         var obligations = new List<ObligationResult>();
         var upcoming = new List<UpcomingObligation>();
-        var evidence = (artifact.Manifest.Evidence ?? []).GroupBy(e => e.Obligation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var evidence = artifact.Manifest.Evidence is { Count: > 0 } listed
+            ? listed.GroupBy(e => e.Obligation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
+            : null;
         foreach (var obligation in pack.Obligations)
         {
-            if (TriggeringPhase(obligation, activities, artifact.Manifest) is not { } phase)
+            if (TriggeringPhase(obligation, acts) is not { } phase)
             {
                 continue;
             }
@@ -65,14 +67,14 @@ public static class Evaluator
                     }
                     continue;
                 }
-                var proof = evidence.GetValueOrDefault(obligation.Id);
+                var proof = evidence?.GetValueOrDefault(obligation.Id);
                 obligations.Add(new ObligationResult
                 {
                     Id = obligation.Id,
                     Title = obligation.Title,
                     Citation = obligation.Citation,
                     Phase = Name(phase),
-                    Phases = obligation.Phases.Select(Name).ToList(),
+                    Phases = obligation.PhaseNames,
                     Holder = obligation.Holder,
                     Blocking = obligation.Blocking,
                     Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
@@ -129,11 +131,20 @@ public static class Evaluator
     /// its own training, release duties for a release of weights (a code-only release triggers none), deployment
     /// duties for each deployment, incident and periodic duties while the model is trained, released or deployed.
     /// </summary>
-    private static Phase? TriggeringPhase(Obligation obligation, IReadOnlyList<ActivityResult> activities, Manifest manifest)
+    private readonly record struct ActivityFlags(bool Training, bool Release, bool Deployment, bool ExternalDeployment)
     {
-        var training = activities.Any(a => a.Activity == ActivityKind.Training);
-        var release = activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code");
-        var deployment = activities.Any(a => a.Activity == ActivityKind.Deployment && (!obligation.ExcludesInternalUse || a.Internal != true));
+        public static ActivityFlags Of(IReadOnlyList<ActivityResult> activities) => new(
+            activities.Any(a => a.Activity == ActivityKind.Training),
+            activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code"),
+            activities.Any(a => a.Activity == ActivityKind.Deployment),
+            activities.Any(a => a.Activity == ActivityKind.Deployment && a.Internal != true));
+    }
+
+    private static Phase? TriggeringPhase(Obligation obligation, ActivityFlags acts)
+    {
+        var training = acts.Training;
+        var release = acts.Release;
+        var deployment = obligation.ExcludesInternalUse ? acts.ExternalDeployment : acts.Deployment;
         foreach (var phase in obligation.Phases)
         {
             var triggered = phase switch
@@ -151,6 +162,8 @@ public static class Evaluator
         return null;
     }
 
+    private static readonly Deployment?[] NotOneDeployment = [null];
+
     /// <summary>A duty that reads deployment facts is owed per deployment; any other once. Null stands for "not one deployment".</summary>
     private static IEnumerable<Deployment?> Scopes(Obligation obligation, Phase phase, Manifest manifest)
     {
@@ -158,7 +171,7 @@ public static class Evaluator
         {
             return obligation.ExcludesInternalUse ? deployments.Where(d => d.Channel != "internal") : deployments;
         }
-        return [null];
+        return NotOneDeployment;
     }
 
     private static string? DueDate(Due? due, Phase phase, FactScope scope)
@@ -184,5 +197,5 @@ public static class Evaluator
             : null;
     }
 
-    internal static string Name(Phase phase) => phase.ToString().ToLowerInvariant();
+    internal static string Name(Phase phase) => PhaseName.Of(phase);
 }

@@ -61,7 +61,7 @@ public static class FactCatalog
         new("deployments.consequentialDecisions", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ConsequentialDecisions), "some deployment makes or substantially assists consequential decisions"),
         new("deployments.channels", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Channel is not null) ? FactValue.Of(ds.Select(d => d.Channel!).Distinct().ToList()) : null, "the channels of all deployments together"),
         new("deployments.domains", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Domains is not null) ? FactValue.Of(ds.SelectMany(d => d.Domains!).Distinct().ToList()) : null, "the areas of use of all deployments together"),
-        new("activities", FactKind.List, s => FactValue.Of(Activities(M(s))), "what the manifest declares: training, release (of weights), deployment"),
+        new("activities", FactKind.List, s => FactValue.Of(s.Artifact.ActivityKinds), "what the manifest declares: training, release (of weights), deployment"),
         new("capabilities.comparableToFrontierBenchmarks", FactKind.Boolean, s => Bool(M(s).Capabilities?.ComparableToFrontierBenchmarks), "performs like a 2024 model above 1e26 operations on common benchmarks"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
         new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)"),
@@ -113,13 +113,6 @@ public static class FactCatalog
         new("deployment.consequentialDecisions", FactKind.Boolean, s => Bool(s.Deployment?.ConsequentialDecisions), "makes or substantially assists consequential decisions"),
         new("deployment.minors", FactKind.Text, s => Str(s.Deployment?.Minors), "likely | unlikely | excluded"),
     }.ToDictionary(f => f.Path, StringComparer.Ordinal);
-
-    private static List<string> Activities(Manifest manifest) =>
-        ActivityClassifier.Classify(manifest)
-            .Where(a => a.Activity != ActivityKind.Neither && a.Scope != "code")
-            .Select(a => a.Activity.ToString().ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
 
     /// <summary>
     /// The artifact's own training compute plus its bases', down the lineage. A merge or quantization adds no training

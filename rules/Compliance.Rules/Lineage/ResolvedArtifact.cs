@@ -17,6 +17,13 @@ public sealed class ResolvedArtifact
     public string Digest { get; }
     public string Id => Manifest.Id;
 
+    /// <summary>The kinds of act the manifest declares (training, release of weights, deployment), computed once.</summary>
+    internal IReadOnlyList<string> ActivityKinds => field ??= Evaluation.ActivityClassifier.Classify(Manifest)
+        .Where(a => a.Activity != Evaluation.ActivityKind.Neither && a.Scope != "code")
+        .Select(a => a.Activity.ToString().ToLowerInvariant())
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>Every artifact of the lineage once, this one first, in a stable order: what a decision depended on.</summary>
     public IReadOnlyList<ResolvedArtifact> Closure()
     {

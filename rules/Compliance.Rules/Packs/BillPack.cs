@@ -51,7 +51,18 @@ public sealed record Obligation
     public required string Title { get; init; }
     public required string Citation { get; init; }
     public string? Description { get; init; }
-    public required IReadOnlyList<Phase> Phases { get; init; }
+    public required IReadOnlyList<Phase> Phases
+    {
+        get;
+        init
+        {
+            field = value;
+            PhaseNames = value.Select(PhaseName.Of).ToArray();
+        }
+    }
+
+    /// <summary>The phases as the result spells them, computed once.</summary>
+    public IReadOnlyList<string> PhaseNames { get; private init; } = [];
     public required string Holder { get; init; }
     public bool Blocking { get; init; }
     public DateOnly? AppliesFrom { get; init; }
@@ -82,8 +93,28 @@ public sealed record BillPack
 
     /// <summary>Jurisdictions an act must reach for the bill's release and deployment duties to apply; empty for none.</summary>
     public IReadOnlyList<string> Territory { get; init; } = [];
-    public required IReadOnlyList<Parameter> Parameters { get; init; }
-    public required IReadOnlyList<Definition> Definitions { get; init; }
+    public required IReadOnlyList<Parameter> Parameters
+    {
+        get;
+        init
+        {
+            field = value;
+            ParametersByName = value.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        }
+    }
+
+    public required IReadOnlyList<Definition> Definitions
+    {
+        get;
+        init
+        {
+            field = value;
+            DefinitionsByName = value.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        }
+    }
+
+    public IReadOnlyDictionary<string, Parameter> ParametersByName { get; private init; } = new Dictionary<string, Parameter>();
+    public IReadOnlyDictionary<string, Definition> DefinitionsByName { get; private init; } = new Dictionary<string, Definition>();
     public required IReadOnlyList<Obligation> Obligations { get; init; }
     public required IReadOnlyList<JsonObject> Tests { get; init; }
 
@@ -103,4 +134,12 @@ public sealed record BillPack
         Status is BillStatus.Enacted or BillStatus.Revoked or BillStatus.Repealed
         && Effective.From is { } from && from <= asOf
         && (Effective.Until is not { } until || asOf < until);
+}
+
+/// <summary>Phase names as results and packs spell them, without formatting an enum on every use.</summary>
+public static class PhaseName
+{
+    private static readonly string[] Names = ["training", "release", "deployment", "incident", "periodic"];
+
+    public static string Of(Phase phase) => Names[(int)phase];
 }
