@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Compliance.Rules.Json;
 
@@ -16,22 +16,30 @@ public static class JsonBody
         {
             throw TooLarge(limitBytes);
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        // Sized by Content-Length when given, and the copy buffer is pooled: the body is read on every decision.
+        using var buffer = new MemoryStream((int)(request.ContentLength ?? 4096));
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > limitBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                throw TooLarge(limitBytes);
+                if (buffer.Length + read > limitBytes)
+                {
+                    throw TooLarge(limitBytes);
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         if (buffer.Length == 0)
         {
             throw new InvalidInputException("The request body is empty", "", "send a JSON object", InputProblem.Malformed);
         }
-        var node = JsonDocuments.ParseJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        var node = JsonDocuments.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         return node as JsonObject ?? throw new InvalidInputException("The request body must be a JSON object", "", $"got a JSON {node.GetValueKind().ToString().ToLowerInvariant()}", InputProblem.Invalid);
     }
 

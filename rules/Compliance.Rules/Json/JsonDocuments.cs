@@ -10,14 +10,18 @@ public static class JsonDocuments
     public const int MaxDepth = 128;
 
     public static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
-    public static JsonNode ParseJson(string text)
+    public static JsonNode ParseJson(string text) => ParseJson(System.Text.Encoding.UTF8.GetBytes(text));
+
+    public static JsonNode ParseJson(ReadOnlySpan<byte> utf8)
     {
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, NodeOptions, DocumentOptions);
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+            node = JsonNode.Parse(ref reader, NodeOptions);
+            // A second value after the first is malformed: the reader throws on it.
+            reader.Read();
         }
         catch (JsonException e)
         {
