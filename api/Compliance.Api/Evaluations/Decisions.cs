@@ -47,7 +47,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         var activity = gate ? fields.OneOf("activity", Activities.Keys, required: true) : null;
         var allowUndetermined = gate && (fields.Boolean("allowUndetermined") ?? false);
         var inline = fields.Body["manifest"];
-        if ((inline is null) == (manifestId is null) && fields.Body["manifestId"] is null == (inline is null))
+        if ((inline is null) == (fields.Body["manifestId"] is null))
         {
             fields.Error("", "give exactly one of 'manifest' (inline) and 'manifestId' (registered)");
         }
@@ -66,10 +66,11 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             var enforced = (billNames is null ? bills.Where(b => b.InForceOn(asOf)) : bills).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
             gateRequest = new GateRequest { Activity = Activities[activity], Enforced = enforced, AllowUndetermined = allowUndetermined };
         }
+        var now = clock.GetUtcNow();
         var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest }) with
         {
-            Id = "ev_" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"),
-            CreatedAt = clock.GetUtcNow(),
+            Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
+            CreatedAt = now,
         };
         var json = JsonSerializer.Serialize(result, ResultJson);
         await store.SaveAsync(result, manifest, gate ? "gate" : "evaluation", json, cancellationToken);

@@ -23,11 +23,7 @@ public static class LineageResolver
     private static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer, bool inRegistry,
         List<string> path, Dictionary<string, ResolvedArtifact> registered)
     {
-        if (path.Contains(manifest.Id, StringComparer.Ordinal))
-        {
-            var cycle = string.Join(" -> ", path.SkipWhile(id => id != manifest.Id).Append(manifest.Id));
-            throw new InvalidInputException("The lineage has a cycle", pointer, $"lineage comes back to '{manifest.Id}': {cycle}");
-        }
+        RefuseCycle(manifest.Id, path, pointer);
         if (path.Count > MaxDepth)
         {
             throw new InvalidInputException("The lineage is too deep", pointer, $"lineage deeper than {MaxDepth} levels (limit)", InputProblem.TooLarge);
@@ -50,14 +46,19 @@ public static class LineageResolver
         return new ResolvedArtifact(manifest, bases);
     }
 
-    private static ResolvedArtifact ResolveRegistered(string id, Func<string, Manifest?> lookup, string pointer,
-        List<string> path, Dictionary<string, ResolvedArtifact> registered)
+    private static void RefuseCycle(string id, List<string> path, string pointer)
     {
         if (path.Contains(id, StringComparer.Ordinal))
         {
             var cycle = string.Join(" -> ", path.SkipWhile(p => p != id).Append(id));
             throw new InvalidInputException("The lineage has a cycle", pointer, $"lineage comes back to '{id}': {cycle}");
         }
+    }
+
+    private static ResolvedArtifact ResolveRegistered(string id, Func<string, Manifest?> lookup, string pointer,
+        List<string> path, Dictionary<string, ResolvedArtifact> registered)
+    {
+        RefuseCycle(id, path, pointer);
         if (registered.TryGetValue(id, out var known))
         {
             return known;
