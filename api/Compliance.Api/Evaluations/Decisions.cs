@@ -25,7 +25,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace"];
+    private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace", "overrides"];
     private static readonly string[] GateFields = [.. EvaluationFields, "activity", "allowUndetermined"];
     private static readonly Dictionary<string, ActivityKind> Activities = new(StringComparer.Ordinal)
     {
@@ -37,6 +37,53 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
 
     public Task<(EvaluationResult Result, string Json)> GateAsync(JsonObject body, CancellationToken cancellationToken) =>
         DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
+
+    /// <summary>Reads <c>overrides: { bill: { parameter: number } }</c>; each bill must be evaluated and each parameter its own.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, double>>? Overrides(JsonNode? node, IReadOnlyList<BillPack> bills)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+        var errors = new List<InputError>();
+        var result = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+        if (node is not JsonObject byBill)
+        {
+            throw new InvalidInputException("The overrides are invalid", "/overrides", "must be an object: { \"bill-id\": { \"parameter\": number } }");
+        }
+        foreach (var (billId, parameters) in byBill)
+        {
+            var at = JsonPointer.Append("/overrides", billId);
+            if (bills.FirstOrDefault(b => b.Id == billId) is not { } pack)
+            {
+                errors.Add(new InputError(at, $"'{billId}' is not among the bills evaluated ({string.Join(", ", bills.Select(b => b.Id))})"));
+                continue;
+            }
+            if (parameters is not JsonObject given)
+            {
+                errors.Add(new InputError(at, "must be an object of parameter values"));
+                continue;
+            }
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, value) in given)
+            {
+                if (!pack.ParametersByName.ContainsKey(name))
+                {
+                    errors.Add(new InputError(JsonPointer.Append(at, name), $"'{pack.Id}' has no parameter '{name}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}"));
+                }
+                else if (value?.GetValueKind() != JsonValueKind.Number)
+                {
+                    errors.Add(new InputError(JsonPointer.Append(at, name), "must be a number"));
+                }
+                else
+                {
+                    values[name] = value.GetValue<double>();
+                }
+            }
+            result[billId] = values;
+        }
+        return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : result;
+    }
 
     private async Task<(EvaluationResult, string)> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
     {
@@ -58,6 +105,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             : manifests.Find(manifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{manifestId}'");
         var artifact = LineageResolver.Resolve(manifest, manifests.Find, inline is not null ? "/manifest" : "/manifestId");
         var bills = billNames is null ? catalog.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
+        var overrides = Overrides(fields.Body["overrides"], bills);
 
         GateRequest? gateRequest = null;
         if (activity is not null)
@@ -67,7 +115,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             gateRequest = new GateRequest { Activity = Activities[activity], Enforced = enforced, AllowUndetermined = allowUndetermined };
         }
         var now = clock.GetUtcNow();
-        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest }) with
+        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest, Overrides = overrides }) with
         {
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,

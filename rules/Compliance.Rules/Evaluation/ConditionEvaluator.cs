@@ -18,8 +18,11 @@ internal sealed class ConditionEvaluator
     private readonly IReadOnlyDictionary<string, Definition> _definitions;
     private readonly Dictionary<(ResolvedArtifact, string), Outcome> _memo = [];
 
-    public ConditionEvaluator(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf)
+    private readonly IReadOnlyDictionary<string, double>? _overrides;
+
+    public ConditionEvaluator(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null)
     {
+        _overrides = overrides;
         _asOf = asOf;
         _root = root;
         _parameters = pack.ParametersByName;
@@ -169,6 +172,10 @@ internal sealed class ConditionEvaluator
         if (operand.Parameter is not { } name)
         {
             return (operand.Literal!.Value, null);
+        }
+        if (_overrides?.TryGetValue(name, out var overridden) == true)
+        {
+            return (FactValue.Of(overridden), "override in the request");
         }
         var (value, citation) = _parameters[name].At(_asOf);
         return (FactValue.Of(value), citation);

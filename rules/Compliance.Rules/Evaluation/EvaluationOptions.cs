@@ -10,6 +10,12 @@ public sealed record EvaluationOptions
     /// <summary>Build the reasoning trees. Off for bulk work (sweeps, benchmarks): results are the same, minus traces.</summary>
     public bool Trace { get; init; } = true;
 
+    /// <summary>
+    /// Parameter values to use instead of the packs' own, by bill id then parameter name: an analyst's "what if the
+    /// threshold were 1e25?" without writing a bill. The result records them, so the decision stays reproducible.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Overrides { get; init; }
+
     /// <summary>When set, the decision also answers the CI question for this act.</summary>
     public GateRequest? Gate { get; init; }
 }

@@ -49,6 +49,9 @@ public sealed record BillResult
     public required string Source { get; init; }
     public required string Digest { get; init; }
     public required bool InForce { get; init; }
+
+    /// <summary>Parameter values the request substituted for the pack's, if any.</summary>
+    public IReadOnlyDictionary<string, double>? Overrides { get; init; }
     public required OrderedDictionary<string, DefinitionResult> Definitions { get; init; }
     public required IReadOnlyList<ObligationResult> Obligations { get; init; }
     public required IReadOnlyList<UpcomingObligation> Upcoming { get; init; }

@@ -31,7 +31,8 @@ public static class Evaluator
 
     private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
     {
-        var conditions = new ConditionEvaluator(artifact, pack, options.Trace, options.AsOf);
+        var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
+        var conditions = new ConditionEvaluator(artifact, pack, options.Trace, options.AsOf, overrides);
         var definitions = new OrderedDictionary<string, DefinitionResult>(StringComparer.Ordinal);
         foreach (var definition in pack.Definitions)
         {
@@ -39,7 +40,7 @@ public static class Evaluator
             definitions.Add(definition.Name, new DefinitionResult(o.Value, o.Needs, o.Trace));
         }
 
-        var acts = ActivityFlags.Of(activities);
+        var acts = ActivityFlags.Of(activities, pack.Regulates);
         var obligations = new List<ObligationResult>();
         var upcoming = new List<UpcomingObligation>();
         var evidence = artifact.Manifest.Evidence is { Count: > 0 } listed
@@ -97,6 +98,7 @@ public static class Evaluator
             Source = pack.Source,
             Digest = pack.Digest,
             InForce = pack.InForceOn(options.AsOf),
+            Overrides = overrides,
             Definitions = definitions,
             Obligations = obligations,
             Upcoming = upcoming,
@@ -133,11 +135,16 @@ public static class Evaluator
     /// </summary>
     private readonly record struct ActivityFlags(bool Training, bool Release, bool Deployment, bool ExternalDeployment)
     {
-        public static ActivityFlags Of(IReadOnlyList<ActivityResult> activities) => new(
-            activities.Any(a => a.Activity == ActivityKind.Training),
-            activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code"),
-            activities.Any(a => a.Activity == ActivityKind.Deployment),
-            activities.Any(a => a.Activity == ActivityKind.Deployment && a.Internal != true));
+        /// <summary>The acts the manifest declares, among those the bill regulates.</summary>
+        public static ActivityFlags Of(IReadOnlyList<ActivityResult> activities, IReadOnlyList<Phase> regulated)
+        {
+            var deployment = regulated.Contains(Phase.Deployment);
+            return new(
+                regulated.Contains(Phase.Training) && activities.Any(a => a.Activity == ActivityKind.Training),
+                regulated.Contains(Phase.Release) && activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code"),
+                deployment && activities.Any(a => a.Activity == ActivityKind.Deployment),
+                deployment && activities.Any(a => a.Activity == ActivityKind.Deployment && a.Internal != true));
+        }
     }
 
     private static Phase? TriggeringPhase(Obligation obligation, ActivityFlags acts)

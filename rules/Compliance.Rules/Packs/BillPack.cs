@@ -91,6 +91,9 @@ public sealed record BillPack
     public required string Source { get; init; }
     public required Effective Effective { get; init; }
 
+    /// <summary>The acts the bill regulates; an act outside them triggers none of its duties.</summary>
+    public IReadOnlyList<Phase> Regulates { get; init; } = [Phase.Training, Phase.Release, Phase.Deployment];
+
     /// <summary>Jurisdictions an act must reach for the bill's release and deployment duties to apply; empty for none.</summary>
     public IReadOnlyList<string> Territory { get; init; } = [];
     public required IReadOnlyList<Parameter> Parameters

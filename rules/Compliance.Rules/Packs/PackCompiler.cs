@@ -78,6 +78,7 @@ internal sealed class PackCompiler
             Status = status,
             Source = Str(doc["source"])!,
             Territory = (doc["territory"]?.AsArray() ?? []).Select(t => Str(t)!).ToList(),
+            Regulates = doc["regulates"] is JsonArray regulates ? regulates.Select(r => ParsePhase(Str(r)!)).ToList() : [Phase.Training, Phase.Release, Phase.Deployment],
             Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"])),
             Parameters = parameters,
             Definitions = definitions,
