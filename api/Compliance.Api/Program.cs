@@ -1,3 +1,4 @@
+using Compliance.Api.Analysis;
 using Compliance.Api.Bills;
 using Compliance.Api.Evaluations;
 using Compliance.Api.Http;
@@ -30,7 +31,8 @@ if (builder.Configuration["urls"] is null)
     // DESIGN.md's default address, unless --urls or ASPNETCORE_URLS says otherwise.
     builder.WebHost.UseUrls("http://localhost:5080");
 }
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.DefaultLimitBytes);
+// Each endpoint enforces its own limit (JsonBody); Kestrel's is the largest of them.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Portfolio.MaxBodyBytes);
 
 var app = builder.Build();
 app.Services.GetRequiredService<Database>().Migrate();
@@ -48,6 +50,7 @@ v1.MapObligations();
 v1.MapManifests();
 v1.MapEvaluations();
 v1.MapSchemas();
+v1.MapAnalysis();
 
 app.Run();
 
