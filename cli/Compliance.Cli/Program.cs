@@ -14,6 +14,8 @@ var root = new RootCommand("""
     TestCommand.Create(),
     BillsCommand.Create(),
     ImportCommand.Create(),
+    AnalysisCommands.Compare(),
+    AnalysisCommands.SweepCommand(),
 };
 
 if (Console.IsOutputRedirected)

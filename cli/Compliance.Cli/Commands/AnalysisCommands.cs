@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Compliance.Rules.Analysis;
+using Compliance.Rules.Evaluation;
+using Compliance.Rules.Json;
+using Compliance.Rules.Lineage;
+using Compliance.Rules.Packs;
+using Compliance.Rules.Rendering;
+using Spectre.Console;
+
+namespace Compliance.Cli.Commands;
+
+/// <summary>compliance compare and compliance sweep: the analysts' questions over manifest files.</summary>
+internal static class AnalysisCommands
+{
+    public static Command Compare()
+    {
+        var files = new Argument<string[]>("PORTFOLIO") { Description = "Manifest files (JSON or YAML) to compare the bills over.", Arity = ArgumentArity.OneOrMore };
+        var bills = CommonOptions.Bills();
+        bills.Description = "The two bills to compare, as ID or ID@VERSION: --bill A --bill B.";
+        var asOf = CommonOptions.AsOf();
+        var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, bills, asOf, format };
+        command.SetAction(parse => CommonOptions.Guard("compare", () =>
+        {
+            var names = parse.GetValue(bills) ?? [];
+            if (names.Length != 2)
+            {
+                throw new InvalidInputException("Give two bills", "--bill", $"compare takes exactly two --bill options; got {names.Length}");
+            }
+            var packs = BillCatalog.Bundled.Resolve(names, "--bill");
+            var portfolio = Load(parse.GetValue(files)!);
+            var result = Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), CommonOptions.ParseAsOf(parse.GetValue(asOf)));
+            if (parse.GetValue(format) == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, EvaluateCommand.Json));
+                return ExitCodes.Allowed;
+            }
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.A)}[/] vs [bold]{Markup.Escape(result.B)}[/] over {result.Artifacts} artifacts, as of {result.AsOf}");
+            AnsiConsole.MarkupLine($"  artifacts with duties: {result.Totals.WithObligationsUnderA} vs {result.Totals.WithObligationsUnderB}; duties: {result.Totals.ObligationsUnderA} vs {result.Totals.ObligationsUnderB}");
+            AnsiConsole.MarkupLine($"  gained by phase: {Phases(result.Totals.GainedByPhase)}; lost by phase: {Phases(result.Totals.LostByPhase)}");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "definitions that differ", "gained", "lost");
+            foreach (var d in result.Differences)
+            {
+                table.AddRow(Markup.Escape(d.Artifact),
+                    Markup.Escape(string.Join(", ", d.Definitions.Select(x => $"{x.Key}: {x.Value.A?.Text() ?? "-"} -> {x.Value.B?.Text() ?? "-"}"))),
+                    Markup.Escape(string.Join(", ", d.Gained)), Markup.Escape(string.Join(", ", d.Lost)));
+            }
+            AnsiConsole.Write(table);
+            return ExitCodes.Allowed;
+        }));
+        return command;
+    }
+
+    public static Command SweepCommand()
+    {
+        var files = new Argument<string[]>("PORTFOLIO") { Description = "Manifest files (JSON or YAML).", Arity = ArgumentArity.OneOrMore };
+        var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION.", Required = true };
+        var parameter = new Option<string>("--parameter", "-p") { Description = "The parameter to sweep (e.g. covered_compute_flop).", Required = true };
+        var values = new Option<string?>("--values") { Description = "Comma-separated values, e.g. 1e24,1e25,1e26." };
+        var from = new Option<double?>("--from") { Description = "First value of a range." };
+        var to = new Option<double?>("--to") { Description = "Last value of a range." };
+        var steps = new Option<int>("--steps") { Description = "Points in the range.", DefaultValueFactory = _ => 20 };
+        var log = new Option<bool>("--log") { Description = "Space the range on a log scale." };
+        var asOf = CommonOptions.AsOf();
+        var format = new Option<string>("--format", "-f") { Description = "text, json, csv or svg.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "csv", "svg");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file." };
+        var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip.")
+        {
+            files, bill, parameter, values, from, to, steps, log, asOf, format, output,
+        };
+        command.SetAction(parse => CommonOptions.Guard("sweep", () =>
+        {
+            var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
+            IReadOnlyList<double> points = parse.GetValue(values) is { } list
+                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                    ? d : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
+                : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
+                    ? Sweep.Range(lo, hi, parse.GetValue(steps), parse.GetValue(log))
+                    : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
+            var portfolio = Load(parse.GetValue(files)!);
+            var result = Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, CommonOptions.ParseAsOf(parse.GetValue(asOf)));
+            var text = parse.GetValue(format) switch
+            {
+                "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
+                "csv" => SweepReports.Csv(result),
+                "svg" => SweepReports.Svg(result),
+                _ => null,
+            };
+            if (text is null)
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumn(result.Parameter);
+                var names = result.Points[0].Counts.Keys.ToList();
+                names.ForEach(n => table.AddColumn(n + " (true/false/unknown)"));
+                table.AddColumn("flipped");
+                foreach (var p in result.Points)
+                {
+                    table.AddRow([p.Value.ToString("G4", CultureInfo.InvariantCulture), .. names.Select(n => $"{p.Counts[n].True}/{p.Counts[n].False}/{p.Counts[n].Unknown}"), p.Flipped.Count.ToString(CultureInfo.InvariantCulture)]);
+                }
+                AnsiConsole.Write(table);
+            }
+            else if (parse.GetValue(output) is { } path)
+            {
+                File.WriteAllText(path, text);
+            }
+            else
+            {
+                Console.Out.Write(text);
+            }
+            return ExitCodes.Allowed;
+        }));
+        return command;
+    }
+
+    /// <summary>Reads the portfolio files, with a progress bar on a terminal when there are many.</summary>
+    private static List<ResolvedArtifact> Load(string[] paths)
+    {
+        var reader = new ManifestFiles();
+        var manifests = new List<(string Path, Rules.Manifests.Manifest Manifest)>(paths.Length);
+        void ReadAll(Action? tick)
+        {
+            foreach (var path in paths)
+            {
+                var manifest = ManifestFiles.Read(path);
+                reader.Remember(manifest);
+                manifests.Add((path, manifest));
+                tick?.Invoke();
+            }
+        }
+        if (!Console.IsOutputRedirected && paths.Length > 200)
+        {
+            AnsiConsole.Progress().Start(progress =>
+            {
+                var task = progress.AddTask("reading manifests", maxValue: paths.Length);
+                ReadAll(() => task.Increment(1));
+            });
+        }
+        else
+        {
+            ReadAll(null);
+        }
+        return manifests.Select(m => reader.Resolve(m.Path, m.Manifest)).ToList();
+    }
+
+    private static string Phases(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
+}
