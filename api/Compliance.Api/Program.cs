@@ -9,8 +9,9 @@ using Compliance.Rules.Packs;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Loading the bundled bills validates them: a broken pack stops start-up here, naming the file and the pointer.
-builder.Services.AddSingleton(_ => BillCatalog.Bundled);
+// The bundled bills and the uploaded drafts; each request sees the catalog as it was when the request began.
+builder.Services.AddSingleton<BillLibrary>();
+builder.Services.AddTransient(services => services.GetRequiredService<BillLibrary>().Current);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => new Database(services.GetRequiredService<IConfiguration>()["COMPLIANCE_DB"] ?? "compliance.db"));
 builder.Services.AddSingleton<ManifestStore>();
@@ -36,7 +37,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 app.Services.GetRequiredService<Database>().Migrate();
-_ = app.Services.GetRequiredService<BillCatalog>();
+// Loading the bills validates them: a broken pack stops start-up here, naming the file and the pointer.
+_ = app.Services.GetRequiredService<BillLibrary>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

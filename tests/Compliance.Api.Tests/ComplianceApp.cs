@@ -20,9 +20,12 @@ internal sealed class ComplianceApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    public const string AnalystKey = "test-analyst-key";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("COMPLIANCE_DB", DatabasePath);
+        builder.UseSetting("COMPLIANCE_ANALYST_KEYS", AnalystKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -12,14 +12,22 @@ public static class BillsApi
         group.MapGet("/", List)
             .WithName("ListBills")
             .WithSummary("Every bill the service evaluates, with its versions, status and whether it is in force today");
+        group.MapPost("/", Upload)
+            .AddEndpointFilter<AnalystKey>()
+            .WithName("UploadBill")
+            .WithSummary("Upload a draft bill or a variant (extends, overrides, transform); validated like a shipped pack, versioned, immutable. Needs an analyst key.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}", Get)
             .WithName("GetBill")
             .WithSummary("One bill (id, or id@version): parameters with citations and dated values, definitions, obligations");
         return group;
     }
 
-    private static Ok<IReadOnlyList<BillSummary>> List(BillCatalog catalog, TimeProvider clock)
+    private static Ok<IReadOnlyList<BillSummary>> List(BillLibrary library, TimeProvider clock)
     {
+        var catalog = library.Current;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         IReadOnlyList<BillSummary> bills = catalog.Defaults.Select(p => new BillSummary(
             p.Id, p.Version, p.Title, p.Jurisdiction, p.Status.ToString().ToLowerInvariant(), p.InForceOn(today),
@@ -27,8 +35,18 @@ public static class BillsApi
         return TypedResults.Ok(bills);
     }
 
-    private static Results<Ok<BillView>, ProblemHttpResult> Get(string id, BillCatalog catalog, TimeProvider clock) =>
-        catalog.Find(id) is { } pack
-            ? TypedResults.Ok(BillView.Of(pack, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+    private static async Task<Results<Created<BillView>, Ok<BillView>>> Upload(HttpRequest request, BillLibrary library, TimeProvider clock)
+    {
+        // A pack is JSON, or YAML when the content type says so (application/yaml); either within the usual body limit.
+        var yaml = request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) == true;
+        var document = yaml ? await JsonBody.ReadYamlAsync(request) : await JsonBody.ReadObjectAsync(request);
+        var (pack, created) = library.Upload(document);
+        var view = BillView.Of(pack, library.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return created ? TypedResults.Created($"/v1/bills/{pack.Key}", view) : TypedResults.Ok(view);
+    }
+
+    private static Results<Ok<BillView>, ProblemHttpResult> Get(string id, BillLibrary library, TimeProvider clock) =>
+        library.Current.Find(id) is { } pack
+            ? TypedResults.Ok(BillView.Of(pack, library.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
             : Problems.NotFound("bill", id);
 }

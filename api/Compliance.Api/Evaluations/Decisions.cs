@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Compliance.Api.Bills;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Evaluation;
@@ -16,7 +17,7 @@ namespace Compliance.Api.Evaluations;
 /// Reads an evaluation or gate request, runs the engine and stores the decision. The request names a manifest
 /// inline or by id, optionally the bills (id or id@version) and the date to evaluate as of (default: today).
 /// </summary>
-public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
+public sealed class Decisions(BillLibrary library, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
     {
@@ -104,6 +105,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             ? ManifestJson.Read(inline, "/manifest")
             : manifests.Find(manifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{manifestId}'");
         var artifact = LineageResolver.Resolve(manifest, manifests.Find, inline is not null ? "/manifest" : "/manifestId");
+        var catalog = library.Current;
         var bills = billNames is null ? catalog.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
         var overrides = Overrides(fields.Body["overrides"], bills);
 

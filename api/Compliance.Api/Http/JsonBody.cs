@@ -12,6 +12,16 @@ public static class JsonBody
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, int limitBytes = DefaultLimitBytes)
     {
+        var node = JsonDocuments.ParseJson(await ReadBytesAsync(request, limitBytes));
+        return node as JsonObject ?? throw new InvalidInputException("The request body must be a JSON object", "", $"got a JSON {node.GetValueKind().ToString().ToLowerInvariant()}", InputProblem.Invalid);
+    }
+
+    public static async Task<JsonNode> ReadYamlAsync(HttpRequest request, int limitBytes = DefaultLimitBytes) =>
+        YamlToJson.Convert(System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(request, limitBytes)))
+            ?? throw new InvalidInputException("The request body is empty", "", "send a YAML document", InputProblem.Malformed);
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, int limitBytes)
+    {
         if (request.ContentLength > limitBytes)
         {
             throw TooLarge(limitBytes);
@@ -39,8 +49,7 @@ public static class JsonBody
         {
             throw new InvalidInputException("The request body is empty", "", "send a JSON object", InputProblem.Malformed);
         }
-        var node = JsonDocuments.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        return node as JsonObject ?? throw new InvalidInputException("The request body must be a JSON object", "", $"got a JSON {node.GetValueKind().ToString().ToLowerInvariant()}", InputProblem.Invalid);
+        return buffer.ToArray();
     }
 
     private static InvalidInputException TooLarge(int limitBytes) =>
