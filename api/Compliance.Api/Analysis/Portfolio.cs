@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Compliance.Api.Http;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Analysis;
 using Compliance.Rules.Json;
@@ -54,14 +55,11 @@ public static class Portfolio
             _ => throw new InvalidInputException("The bill is invalid", pointer, "give \"id\", \"id@version\", or { \"bill\": \"id@version\", \"overrides\": { \"parameter\": number } }"),
         };
         var pack = catalog.Find(name) ?? throw new InvalidInputException("Unknown bill", pointer, $"unknown bill '{name}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}");
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (parameter, value) in overrides ?? [])
+        var errors = new List<InputError>();
+        var values = ParameterOverrides.Read(overrides, pack, pointer + "/overrides", errors);
+        if (errors.Count > 0)
         {
-            if (!pack.ParametersByName.ContainsKey(parameter) || value?.GetValueKind() != JsonValueKind.Number)
-            {
-                throw new InvalidInputException("The overrides are invalid", $"{pointer}/overrides/{parameter}", $"'{pack.Key}' has no number parameter '{parameter}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}");
-            }
-            values[parameter] = value.GetValue<double>();
+            throw new InvalidInputException("The overrides are invalid", errors);
         }
         return new BillVariant(pack, values);
     }

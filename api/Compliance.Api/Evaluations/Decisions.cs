@@ -60,28 +60,7 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
                 errors.Add(new InputError(at, $"'{billId}' is not among the bills evaluated ({string.Join(", ", bills.Select(b => b.Id))})"));
                 continue;
             }
-            if (parameters is not JsonObject given)
-            {
-                errors.Add(new InputError(at, "must be an object of parameter values"));
-                continue;
-            }
-            var values = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (name, value) in given)
-            {
-                if (!pack.ParametersByName.ContainsKey(name))
-                {
-                    errors.Add(new InputError(JsonPointer.Append(at, name), $"'{pack.Id}' has no parameter '{name}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}"));
-                }
-                else if (value?.GetValueKind() != JsonValueKind.Number)
-                {
-                    errors.Add(new InputError(JsonPointer.Append(at, name), "must be a number"));
-                }
-                else
-                {
-                    values[name] = value.GetValue<double>();
-                }
-            }
-            result[billId] = values;
+            result[billId] = ParameterOverrides.Read(parameters, pack, at, errors);
         }
         return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : result;
     }
