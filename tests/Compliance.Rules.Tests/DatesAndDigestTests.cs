@@ -41,6 +41,28 @@ public sealed class DatesAndDigestTests
         Assert.Equal("2026-01-01", Assert.Single(early.Upcoming).AppliesFrom);
     }
 
+    [Fact]
+    public void A_transitional_provision_defers_a_duty_for_the_artifacts_it_covers()
+    {
+        var pack = TestPacks.Load("""
+            obligations:
+              - id: document
+                title: Document
+                citation: "§ 1"
+                phase: release
+                holder: provider
+                appliesFrom: 2025-08-02
+                transitions:
+                  - { appliesFrom: 2027-08-02, citation: "§ 9", when: { fact: release.date, lt: 2025-08-02 } }
+            """);
+        const string Old = """{ "schemaVersion": "1", "id": "t/old", "release": { "weights": "open", "date": "2025-03-01" } }""";
+        const string New = """{ "schemaVersion": "1", "id": "t/new", "release": { "weights": "open", "date": "2025-09-01" } }""";
+
+        Assert.Equal("2027-08-02", Assert.Single(TestPacks.Evaluate(pack, Old, "2026-01-01").Bills[0].Upcoming).AppliesFrom);
+        Assert.Single(TestPacks.Evaluate(pack, Old, "2027-08-02").Bills[0].Obligations);
+        Assert.Single(TestPacks.Evaluate(pack, New, "2026-01-01").Bills[0].Obligations);
+    }
+
     [Theory]
     [InlineData("enacted", "2025-01-01", null, "2024-12-31", false)]
     [InlineData("enacted", "2025-01-01", null, "2025-01-01", true)]

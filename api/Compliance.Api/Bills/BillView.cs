@@ -33,11 +33,15 @@ public sealed record DatedValueView(string From, double Value, string Citation);
 public sealed record DefinitionView(string Name, string Title, string Citation, string? Description);
 
 public sealed record ObligationView(string Id, string Title, string Citation, IReadOnlyList<string> Phases, string Holder, bool Blocking,
-    string? AppliesFrom, string? Due, string? Penalty, string? Description)
+    string? AppliesFrom, IReadOnlyList<TransitionView> Transitions, string? Due, string? Penalty, string? Description)
 {
-    public static ObligationView Of(Obligation o) => new(o.Id, o.Title, o.Citation, o.Phases.Select(p => p.ToString().ToLowerInvariant()).ToList(),
-        o.Holder, o.Blocking, BillView.Date(o.AppliesFrom), o.Due?.Text, o.Penalty, o.Description);
+    public static ObligationView Of(Obligation o) => new(o.Id, o.Title, o.Citation, o.PhaseNames,
+        o.Holder, o.Blocking, BillView.Date(o.AppliesFrom), o.Transitions.Select(t => new TransitionView(BillView.Date(t.AppliesFrom)!, t.Citation)).ToList(),
+        o.Due?.Text, o.Penalty, o.Description);
 }
+
+/// <summary>A transitional provision: for the artifacts it covers, the duty applies only from this date.</summary>
+public sealed record TransitionView(string AppliesFrom, string Citation);
 
 /// <summary>One line of the bill list: the bill id with its default version and the other versions available.</summary>
 public sealed record BillSummary(string Id, string Version, string Title, string Jurisdiction, string Status, bool InForce, IReadOnlyList<string> Versions, string Digest);

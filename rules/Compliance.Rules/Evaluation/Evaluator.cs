@@ -60,7 +60,7 @@ public static class Evaluator
                 {
                     continue;
                 }
-                if (obligation.AppliesFrom is { } from && options.AsOf < from)
+                if (AppliesFrom(obligation, conditions, new FactScope(artifact, deployment, options.AsOf)) is { } from && options.AsOf < from)
                 {
                     if (!upcoming.Exists(u => u.Id == obligation.Id))
                     {
@@ -103,6 +103,20 @@ public static class Evaluator
             Obligations = obligations,
             Upcoming = upcoming,
         };
+    }
+
+    /// <summary>The date the duty applies from: its own, or a transition's later date when the transition's condition holds.</summary>
+    private static DateOnly? AppliesFrom(Obligation obligation, ConditionEvaluator conditions, FactScope scope)
+    {
+        var from = obligation.AppliesFrom;
+        foreach (var transition in obligation.Transitions)
+        {
+            if (conditions.Evaluate(transition.When, scope).Value == Tri.True && (from is null || transition.AppliesFrom > from))
+            {
+                from = transition.AppliesFrom;
+            }
+        }
+        return from;
     }
 
     /// <summary>The duty's condition, and-ed with whether the act reaches the bill's territory.</summary>

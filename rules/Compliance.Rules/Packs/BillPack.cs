@@ -44,6 +44,9 @@ public sealed record Definition(string Name, string Title, string Citation, stri
 
 public sealed record Due(string Text, string? From, int Days);
 
+/// <summary>A transitional provision: when its condition holds, the duty applies only from this later date.</summary>
+public sealed record Transition(DateOnly AppliesFrom, Condition When, string Citation);
+
 public sealed record Obligation
 {
     public required string Id { get; init; }
@@ -66,6 +69,7 @@ public sealed record Obligation
     public required string Holder { get; init; }
     public bool Blocking { get; init; }
     public DateOnly? AppliesFrom { get; init; }
+    public IReadOnlyList<Transition> Transitions { get; init; } = [];
     public required Condition When { get; init; }
     public Due? Due { get; init; }
     public string? Penalty { get; init; }

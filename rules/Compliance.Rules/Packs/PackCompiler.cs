@@ -122,6 +122,8 @@ internal sealed class PackCompiler
             Blocking = node["blocking"]?.GetValue<bool>() ?? false,
             ExcludesInternalUse = node["excludesInternalUse"]?.GetValue<bool>() ?? false,
             AppliesFrom = Date(node["appliesFrom"]),
+            Transitions = (node["transitions"]?.AsArray() ?? []).Select((t, i) => new Transition(
+                Date(t!["appliesFrom"])!.Value, CompileCondition(t["when"], $"{at}/transitions/{i}/when", allowDeploymentFacts: true), Str(t["citation"])!)).ToList(),
             When = when,
             Due = due,
             Penalty = Str(node["penalty"]),
