@@ -23,7 +23,7 @@ public static class JUnitReport
                 f.Fails ? new XElement("failure",
                     new XAttribute("message", f.Message),
                     new XAttribute("type", f.Obligation.Status.ToString().ToLowerInvariant()),
-                    $"{f.Obligation.Citation}\n{f.Message}\nstatus: {f.Obligation.Status.ToString().ToLowerInvariant()}\nevaluation: {result.Id}") : null))));
+                    $"{f.Obligation.Citation}\n{f.Message}\nstatus: {f.Obligation.Status.ToString().ToLowerInvariant()}" + (result.Id is { } id ? $"\nevaluation: {id}" : "")) : null))));
         var root = new XElement("testsuites",
             new XAttribute("name", "compliance gate"),
             new XAttribute("tests", findings.Count),
