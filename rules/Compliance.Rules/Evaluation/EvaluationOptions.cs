@@ -31,8 +31,11 @@ public sealed record GateRequest
     /// <summary>Let an undetermined blocking duty pass instead of blocking.</summary>
     public bool AllowUndetermined { get; init; }
 
+    /// <summary>Phases whose blocking duties gate this act.</summary>
+    public IReadOnlyList<Phase> GatedPhases => PhasesGating(Activity);
+
     /// <summary>Phases whose blocking duties gate an act: its own, and training's (a trained model still owes what was due before).</summary>
-    public IReadOnlyList<Phase> GatedPhases => Activity switch
+    public static IReadOnlyList<Phase> PhasesGating(ActivityKind activity) => activity switch
     {
         ActivityKind.Training => [Phase.Training],
         ActivityKind.Release => [Phase.Training, Phase.Release],

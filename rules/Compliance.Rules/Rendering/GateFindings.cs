@@ -1,4 +1,5 @@
 using Compliance.Rules.Evaluation;
+using Compliance.Rules.Packs;
 
 namespace Compliance.Rules.Rendering;
 
@@ -18,8 +19,8 @@ public sealed record GateFinding(BillResult Bill, ObligationResult Obligation, b
     {
         var gate = result.Gate ?? throw new ArgumentException("the result carries no gate decision", nameof(result));
         var failing = gate.Blocking.Concat(gate.AllowUndetermined ? [] : gate.Undetermined).ToHashSet(StringComparer.Ordinal);
-        var gated = new GateRequest { Activity = Enum.Parse<ActivityKind>(gate.Activity, ignoreCase: true), Enforced = new HashSet<string>() }.GatedPhases
-            .Select(p => p.ToString().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var gated = GateRequest.PhasesGating(Enum.Parse<ActivityKind>(gate.Activity, ignoreCase: true))
+            .Select(PhaseName.Of).ToHashSet(StringComparer.Ordinal);
         return result.Bills
             .Where(b => gate.Enforced.Contains($"{b.Bill}@{b.Version}"))
             .SelectMany(b => b.Obligations.Where(o => o.Blocking && o.Phases.Any(gated.Contains)).Select(o => new GateFinding(b, o, failing.Contains(o.Id))))
