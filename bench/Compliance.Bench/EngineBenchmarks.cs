@@ -22,6 +22,7 @@ public class EngineBenchmarks
     private RulesEngine.RulesEngine _peer = null!;
     private ResolvedArtifact _resolved = null!;
     private System.Text.Json.Nodes.JsonNode _node = null!;
+    private Manifest _manifest = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +32,7 @@ public class EngineBenchmarks
         _peer = new RulesEngine.RulesEngine([PeerWorkflow.Sb1047()], new ReSettings());
         _resolved = Resolve(TypicalManifest.Json);
         _node = JsonDocuments.ParseJson(TypicalManifest.Json);
+        _manifest = JsonSerializer.Deserialize<Manifest>(TypicalManifest.Json, ManifestJson.Options)!;
         PeerEquivalence.Check(_peer, _sb1047, AsOf);
     }
 
@@ -59,6 +61,9 @@ public class EngineBenchmarks
     [Benchmark(Description = "ours: evaluate SB 1047 only (parsed), trace off")]
     public EvaluationResult OursEvaluateOnly() =>
         Evaluator.Evaluate(_resolved, _sb1047, new EvaluationOptions { AsOf = AsOf, Trace = false });
+
+    [Benchmark(Description = "ours: resolve lineage and digest (parsed)")]
+    public ResolvedArtifact OursResolveOnly() => LineageResolver.Resolve(_manifest, _ => null);
 
     [Benchmark(Description = "peer: parse + RulesEngine SB 1047")]
     public async Task<List<RuleResultTree>> PeerSb1047() =>
