@@ -1,6 +1,7 @@
 using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
 using Compliance.Rules.Manifests;
+using Spectre.Console;
 
 namespace Compliance.Cli;
 
@@ -28,7 +29,40 @@ public sealed class ManifestFiles
         return LineageResolver.Resolve(manifest, id => Lookup(id, Path.GetDirectoryName(Path.GetFullPath(path))!));
     }
 
-    public void Remember(Manifest manifest) => _known.TryAdd(manifest.Id, manifest);
+    private void Remember(Manifest manifest) => _known.TryAdd(manifest.Id, manifest);
+
+    /// <summary>
+    /// Reads every file first, so that each can name another as its base, then resolves each lineage; with a
+    /// progress bar on a terminal when there are many files.
+    /// </summary>
+    public static List<ResolvedArtifact> ReadAll(IReadOnlyList<string> paths)
+    {
+        var files = new ManifestFiles();
+        var manifests = new List<(string Path, Manifest Manifest)>(paths.Count);
+        void ReadEach(Action? tick)
+        {
+            foreach (var path in paths)
+            {
+                var manifest = Read(path);
+                files.Remember(manifest);
+                manifests.Add((path, manifest));
+                tick?.Invoke();
+            }
+        }
+        if (!Console.IsOutputRedirected && paths.Count > 200)
+        {
+            AnsiConsole.Progress().Start(progress =>
+            {
+                var task = progress.AddTask("reading manifests", maxValue: paths.Count);
+                ReadEach(() => task.Increment(1));
+            });
+        }
+        else
+        {
+            ReadEach(null);
+        }
+        return manifests.Select(m => files.Resolve(m.Path, m.Manifest)).ToList();
+    }
 
     private Manifest? Lookup(string id, string folder)
     {

@@ -91,9 +91,12 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         GateRequest? gateRequest = null;
         if (activity is not null)
         {
-            // Named bills are enforced whatever their status; without names, the bills in force are.
-            var enforced = (billNames is null ? bills.Where(b => b.InForceOn(asOf)) : bills).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
-            gateRequest = new GateRequest { Activity = Activities[activity], Enforced = enforced, AllowUndetermined = allowUndetermined };
+            gateRequest = new GateRequest
+            {
+                Activity = Activities[activity],
+                Enforced = GateRequest.Enforcing(bills, named: billNames is not null, asOf),
+                AllowUndetermined = allowUndetermined,
+            };
         }
         var now = clock.GetUtcNow();
         var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest, Overrides = overrides }) with

@@ -12,12 +12,7 @@ public sealed class ManifestStore(Database database, TimeProvider clock)
     private const string InsertSql = "INSERT INTO manifests (id, digest, body, created_at) VALUES (@id, @digest, @body, @at)";
     private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@at, @action, @subject, @digest)";
 
-    public Manifest? Find(string id)
-    {
-        using var connection = database.Open();
-        var body = connection.QuerySingleOrDefault<string>(LatestSql, new { id });
-        return body is null ? null : ManifestJson.ReadText(body);
-    }
+    public Manifest? Find(string id) => FindBody(id) is { } body ? ManifestJson.ReadText(body) : null;
 
     public string? FindBody(string id)
     {

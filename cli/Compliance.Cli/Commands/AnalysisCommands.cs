@@ -4,7 +4,6 @@ using System.Text.Json;
 using Compliance.Rules.Analysis;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
-using Compliance.Rules.Lineage;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
 using Spectre.Console;
@@ -31,7 +30,7 @@ internal static class AnalysisCommands
                 throw new InvalidInputException("Give two bills", "--bill", $"compare takes exactly two --bill options; got {names.Length}");
             }
             var packs = BillCatalog.Bundled.Resolve(names, "--bill");
-            var portfolio = Load(parse.GetValue(files)!);
+            var portfolio = ManifestFiles.ReadAll(parse.GetValue(files)!);
             var result = Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), CommonOptions.ParseAsOf(parse.GetValue(asOf)));
             if (parse.GetValue(format) == "json")
             {
@@ -81,7 +80,7 @@ internal static class AnalysisCommands
                 : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
                     ? Sweep.Range(lo, hi, parse.GetValue(steps), parse.GetValue(log))
                     : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
-            var portfolio = Load(parse.GetValue(files)!);
+            var portfolio = ManifestFiles.ReadAll(parse.GetValue(files)!);
             var result = Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, CommonOptions.ParseAsOf(parse.GetValue(asOf)));
             var text = parse.GetValue(format) switch
             {
@@ -113,36 +112,6 @@ internal static class AnalysisCommands
             return ExitCodes.Allowed;
         }));
         return command;
-    }
-
-    /// <summary>Reads the portfolio files, with a progress bar on a terminal when there are many.</summary>
-    private static List<ResolvedArtifact> Load(string[] paths)
-    {
-        var reader = new ManifestFiles();
-        var manifests = new List<(string Path, Rules.Manifests.Manifest Manifest)>(paths.Length);
-        void ReadAll(Action? tick)
-        {
-            foreach (var path in paths)
-            {
-                var manifest = ManifestFiles.Read(path);
-                reader.Remember(manifest);
-                manifests.Add((path, manifest));
-                tick?.Invoke();
-            }
-        }
-        if (!Console.IsOutputRedirected && paths.Length > 200)
-        {
-            AnsiConsole.Progress().Start(progress =>
-            {
-                var task = progress.AddTask("reading manifests", maxValue: paths.Length);
-                ReadAll(() => task.Increment(1));
-            });
-        }
-        else
-        {
-            ReadAll(null);
-        }
-        return manifests.Select(m => reader.Resolve(m.Path, m.Manifest)).ToList();
     }
 
     private static string Phases(IReadOnlyDictionary<string, int> counts) =>

@@ -29,11 +29,7 @@ internal static class EvaluateCommand
         {
             var packs = CommonOptions.ResolveBills(parse.GetValue(bills));
             var options = new EvaluationOptions { AsOf = CommonOptions.ParseAsOf(parse.GetValue(asOf)), Trace = parse.GetValue(format) == "json" };
-            var reader = new ManifestFiles();
-            var paths = parse.GetValue(files)!;
-            var manifests = paths.Select(p => (Path: p, Manifest: ManifestFiles.Read(p))).ToList();
-            manifests.ForEach(m => reader.Remember(m.Manifest));
-            var results = manifests.Select(m => Evaluator.Evaluate(reader.Resolve(m.Path, m.Manifest), packs, options)).ToList();
+            var results = ManifestFiles.ReadAll(parse.GetValue(files)!).Select(artifact => Evaluator.Evaluate(artifact, packs, options)).ToList();
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(results.Count == 1 ? JsonSerializer.Serialize(results[0], Json) : JsonSerializer.Serialize(results, Json));

@@ -34,11 +34,10 @@ internal static class GateCommand
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var named = parse.GetValue(bills);
             var packs = CommonOptions.ResolveBills(named);
-            var enforced = (named is { Length: > 0 } ? packs : packs.Where(p => p.InForceOn(date))).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
             var gate = new GateRequest
             {
                 Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
-                Enforced = enforced,
+                Enforced = GateRequest.Enforcing(packs, named: named is { Length: > 0 }, date),
                 AllowUndetermined = parse.GetValue(allowUndetermined),
             };
             var manifest = ManifestFiles.Read(path);

@@ -31,6 +31,13 @@ public sealed record GateRequest
     /// <summary>Let an undetermined blocking duty pass instead of blocking.</summary>
     public bool AllowUndetermined { get; init; }
 
+    /// <summary>
+    /// The bills a gate enforces: those named, whatever their status (an organisation may follow a vetoed bill);
+    /// without names, those in force on <paramref name="asOf"/>.
+    /// </summary>
+    public static IReadOnlySet<string> Enforcing(IEnumerable<BillPack> packs, bool named, DateOnly asOf) =>
+        (named ? packs : packs.Where(p => p.InForceOn(asOf))).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Phases whose blocking duties gate this act.</summary>
     public IReadOnlyList<Phase> GatedPhases => PhasesGating(Activity);
 
