@@ -53,6 +53,7 @@ v1.MapManifests();
 v1.MapEvaluations();
 v1.MapSchemas();
 v1.MapAnalysis();
+v1.MapCorpus();
 
 app.Run();
 

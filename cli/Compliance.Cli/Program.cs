@@ -16,6 +16,7 @@ var root = new RootCommand("""
     ImportCommand.Create(),
     AnalysisCommands.Compare(),
     AnalysisCommands.SweepCommand(),
+    CorpusCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

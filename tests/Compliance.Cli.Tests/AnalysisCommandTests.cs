@@ -38,4 +38,32 @@ public sealed class AnalysisCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("exactly two", run.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sweep_and_compare_run_over_the_bundled_corpus()
+    {
+        var corpus = Cli.Compliance("corpus", "--format", "csv");
+        var sweep = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--from", "1e23", "--to", "1e27", "--steps", "5", "--log", "--format", "csv");
+        var compare = Cli.Compliance("compare", "--corpus", "--bill", "us-ca-sb1047", "--bill", "proposal-deployment-only", "--format", "json");
+
+        Assert.Equal(0, corpus.ExitCode);
+        var models = corpus.Out.TrimEnd('\n').Split('\n').Length - 1;
+        Assert.True(models >= 40, $"{models} models");
+        Assert.Equal(0, sweep.ExitCode);
+        Assert.Equal(6, sweep.Out.TrimEnd('\n').Split('\n').Length);
+        Assert.Equal(0, compare.ExitCode);
+        Assert.Equal(models, (int)JsonNode.Parse(compare.Out)!["artifacts"]!);
+    }
+
+    [Fact]
+    public void Files_and_the_corpus_together_or_neither_exit_2()
+    {
+        var both = Cli.Compliance("sweep", "--corpus", "examples/frontier-release.json", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e26");
+        var neither = Cli.Compliance("compare", "--bill", "us-ca-sb1047", "--bill", "proposal-deployment-only");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("not both", both.Err, StringComparison.Ordinal);
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("--corpus", neither.Err, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Analysis;
+using Compliance.Rules.Corpus;
 using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
 using Compliance.Rules.Manifests;
@@ -21,9 +22,15 @@ public static class Portfolio
 
     public static IReadOnlyList<ResolvedArtifact> Read(JsonNode? node, ManifestStore store)
     {
+        if (node is JsonValue name && name.GetValueKind() == JsonValueKind.String)
+        {
+            return name.GetValue<string>() == ReferenceCorpus.PortfolioName
+                ? ReferenceCorpus.Bundled.Artifacts
+                : throw new InvalidInputException("Unknown portfolio", "/portfolio", $"the only named portfolio is \"{ReferenceCorpus.PortfolioName}\" (GET /v1/corpus); otherwise give an array of manifests");
+        }
         if (node is not JsonArray items || items.Count == 0)
         {
-            throw new InvalidInputException("The portfolio is invalid", "/portfolio", "give an array of manifests (inline objects or registered ids)");
+            throw new InvalidInputException("The portfolio is invalid", "/portfolio", $"give an array of manifests (inline objects or registered ids), or \"{ReferenceCorpus.PortfolioName}\"");
         }
         if (items.Count > MaxArtifacts)
         {

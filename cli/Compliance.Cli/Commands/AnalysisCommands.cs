@@ -2,26 +2,29 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Compliance.Rules.Analysis;
+using Compliance.Rules.Corpus;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
+using Compliance.Rules.Lineage;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
 using Spectre.Console;
 
 namespace Compliance.Cli.Commands;
 
-/// <summary>compliance compare and compliance sweep: the analysts' questions over manifest files.</summary>
+/// <summary>compliance compare and compliance sweep: the analysts' questions over manifest files or the reference corpus.</summary>
 internal static class AnalysisCommands
 {
     public static Command Compare()
     {
-        var files = new Argument<string[]>("PORTFOLIO") { Description = "Manifest files (JSON or YAML) to compare the bills over.", Arity = ArgumentArity.OneOrMore };
+        var files = PortfolioFiles();
+        var corpus = CorpusOption();
         var bills = CommonOptions.Bills();
         bills.Description = "The two bills to compare, as ID or ID@VERSION: --bill A --bill B.";
         var asOf = CommonOptions.AsOf();
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, bills, asOf, format };
+        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, asOf, format };
         command.SetAction(parse => CommonOptions.Guard("compare", () =>
         {
             var names = parse.GetValue(bills) ?? [];
@@ -30,8 +33,10 @@ internal static class AnalysisCommands
                 throw new InvalidInputException("Give two bills", "--bill", $"compare takes exactly two --bill options; got {names.Length}");
             }
             var packs = BillCatalog.Bundled.Resolve(names, "--bill");
-            var portfolio = ManifestFiles.ReadAll(parse.GetValue(files)!);
-            var result = Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), CommonOptions.ParseAsOf(parse.GetValue(asOf)));
+            var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
+            var result = SlowWork.Run("comparing", portfolio.Count, progress =>
+                Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), when, progress));
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, EvaluateCommand.Json));
@@ -55,7 +60,8 @@ internal static class AnalysisCommands
 
     public static Command SweepCommand()
     {
-        var files = new Argument<string[]>("PORTFOLIO") { Description = "Manifest files (JSON or YAML).", Arity = ArgumentArity.OneOrMore };
+        var files = PortfolioFiles();
+        var corpus = CorpusOption();
         var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION.", Required = true };
         var parameter = new Option<string>("--parameter", "-p") { Description = "The parameter to sweep (e.g. covered_compute_flop).", Required = true };
         var values = new Option<string?>("--values") { Description = "Comma-separated values, e.g. 1e24,1e25,1e26." };
@@ -69,7 +75,7 @@ internal static class AnalysisCommands
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file." };
         var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip.")
         {
-            files, bill, parameter, values, from, to, steps, log, asOf, format, output,
+            files, corpus, bill, parameter, values, from, to, steps, log, asOf, format, output,
         };
         command.SetAction(parse => CommonOptions.Guard("sweep", () =>
         {
@@ -80,8 +86,9 @@ internal static class AnalysisCommands
                 : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
                     ? Sweep.Range(lo, hi, parse.GetValue(steps), parse.GetValue(log))
                     : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
-            var portfolio = ManifestFiles.ReadAll(parse.GetValue(files)!);
-            var result = Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, CommonOptions.ParseAsOf(parse.GetValue(asOf)));
+            var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
+            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, progress));
             var text = parse.GetValue(format) switch
             {
                 "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
@@ -113,6 +120,25 @@ internal static class AnalysisCommands
         }));
         return command;
     }
+
+    private static Argument<string[]> PortfolioFiles() => new("PORTFOLIO")
+    {
+        Description = "Manifest files (JSON or YAML); or none, with --corpus.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static Option<bool> CorpusOption() => new("--corpus")
+    {
+        Description = "Use the bundled reference corpus of real models (see 'compliance corpus') as the portfolio.",
+    };
+
+    private static IReadOnlyList<ResolvedArtifact> Portfolio(string[]? files, bool corpus) => (files is { Length: > 0 }, corpus) switch
+    {
+        (true, false) => ManifestFiles.ReadAll(files!),
+        (false, true) => ReferenceCorpus.Bundled.Artifacts,
+        (true, true) => throw new InvalidInputException("Give one portfolio", "--corpus", "give manifest files or --corpus, not both"),
+        _ => throw new InvalidInputException("Give a portfolio", "PORTFOLIO", "give manifest files, or --corpus for the bundled reference corpus"),
+    };
 
     private static string Phases(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));

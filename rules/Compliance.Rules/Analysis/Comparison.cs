@@ -27,14 +27,18 @@ public sealed record DefinitionChange(Tri? A, Tri? B);
 /// </summary>
 public static class Comparison
 {
-    public static ComparisonResult Compare(IReadOnlyList<ResolvedArtifact> portfolio, BillVariant a, BillVariant b, DateOnly asOf)
+    /// <param name="progress">Told how many artifacts are done, after each one.</param>
+    public static ComparisonResult Compare(IReadOnlyList<ResolvedArtifact> portfolio, BillVariant a, BillVariant b, DateOnly asOf,
+        IProgress<int>? progress = null)
     {
         var differences = new List<ArtifactDifference>();
         int withA = 0, withB = 0, countA = 0, countB = 0;
         var gained = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var lost = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var done = 0;
         foreach (var artifact in portfolio)
         {
+            progress?.Report(done++);
             var underA = Evaluate(artifact, a, asOf);
             var underB = Evaluate(artifact, b, asOf);
             withA += underA.Obligations.Count > 0 ? 1 : 0;
@@ -69,6 +73,7 @@ public static class Comparison
                 differences.Add(new ArtifactDifference(artifact.Id, definitions, gainedHere, lostHere, changed));
             }
         }
+        progress?.Report(done);
         return new ComparisonResult(a.Label, b.Label, asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), portfolio.Count,
             new ComparisonTotals(withA, withB, countA, countB, gained, lost), differences);
     }

@@ -20,7 +20,9 @@ public static class Sweep
 {
     public const int MaxSteps = 200;
 
-    public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillPack pack, string parameter, IReadOnlyList<double> values, DateOnly asOf)
+    /// <param name="progress">Told how many values are done, after each one.</param>
+    public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillPack pack, string parameter, IReadOnlyList<double> values, DateOnly asOf,
+        IProgress<int>? progress = null)
     {
         if (!pack.ParametersByName.TryGetValue(parameter, out var swept))
         {
@@ -61,6 +63,7 @@ public static class Sweep
                 .Select(i => portfolio[i].Id).ToList();
             points.Add(new SweepPoint(value, counts, flipped));
             previous = grid;
+            progress?.Report(points.Count);
         }
         return new SweepResult(pack.Key, parameter, swept.At(asOf).Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), portfolio.Count, points);
     }

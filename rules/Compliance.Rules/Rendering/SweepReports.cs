@@ -28,16 +28,12 @@ public static class SweepReports
                 var c = point.Counts[name];
                 csv.Append(Invariant, $",{c.True},{c.False},{c.Unknown}");
             }
-            csv.Append(',').Append(Quote(string.Join(' ', point.Flipped))).Append('\n');
+            csv.Append(',').Append(CsvField.Quote(string.Join(' ', point.Flipped))).Append('\n');
         }
         return csv.ToString();
     }
 
     private static List<string> DefinitionNames(SweepResult sweep) => sweep.Points.Count > 0 ? [.. sweep.Points[0].Counts.Keys] : [];
-
-    private static string Quote(string field) => field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal)
-        ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : field;
 
     private static readonly string[] Colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"];
 
