@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 
 namespace Compliance.Api.Tests;
 
@@ -107,5 +109,31 @@ public sealed class CorpusApiTests
         var response = await app.CreateClient().GetAsync("/v1/corpus?format=xml");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_corpus_sweep_plot_bounds_what_undetermined_models_could_add()
+    {
+        await using var app = new ComplianceApp();
+        var request = new JsonObject
+        {
+            ["bill"] = "us-ca-sb1047",
+            ["parameter"] = "covered_compute_flop",
+            ["values"] = new JsonArray(1e24, 1e25, 1e26, 1e27),
+            ["portfolio"] = "corpus",
+        };
+        var counts = (await (await app.CreateClient().PostJsonAsync("/v1/sweep", request)).JsonAsync())["points"]!.AsArray()
+            .Select(p => p!["counts"]!["covered_model"]!).ToList();
+
+        var svg = XDocument.Parse(await (await app.CreateClient().PostJsonAsync("/v1/sweep?format=svg", request)).Content.ReadAsStringAsync());
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var series = svg.Descendants(ns + "g").Single(g => (string?)g.Attribute("data-definition") == "covered_model");
+        Assert.Equal(4, series.Elements(ns + "circle").Count());
+        var band = series.Elements(ns + "polyline").Single(l => (string?)l.Attribute("class") == "undetermined");
+        var solid = series.Elements(ns + "polyline").Single(l => l.Attribute("class") is null);
+        double[] Heights(XElement line) => [.. ((string)line.Attribute("points")!).Split(' ').Select(p => double.Parse(p.Split(',')[1], CultureInfo.InvariantCulture))];
+        // SVG y grows downwards: the band sits above the solid line wherever some models are undetermined.
+        Assert.All(Heights(band).Zip(Heights(solid), counts), x => Assert.Equal((int)x.Third["unknown"]! > 0, x.First < x.Second));
     }
 }

@@ -87,6 +87,7 @@ public static class SweepReports
             }
         }
         var names = DefinitionNames(sweep);
+        var undetermined = false;
         for (var d = 0; d < names.Count; d++)
         {
             var colour = Colours[d % Colours.Length];
@@ -94,12 +95,25 @@ public static class SweepReports
             var series = new XElement(ns + "g", new XAttribute("class", "series"), new XAttribute("data-definition", names[d]),
                 new XElement(ns + "polyline", new XAttribute("fill", "none"), new XAttribute("stroke", colour), new XAttribute("stroke-width", "2"),
                     new XAttribute("points", string.Join(' ', pts.Select(p => $"{F(p.X)},{F(p.Y)}")))));
+            // Where facts are missing, the definition may still hold: a dashed line bounds what the bill could cover.
+            if (sweep.Points.Any(p => p.Counts[names[d]].Unknown > 0))
+            {
+                var upper = sweep.Points.Select(p => $"{F(X(p.Value))},{F(Y(p.Counts[names[d]].True + p.Counts[names[d]].Unknown))}");
+                series.Add(new XElement(ns + "polyline", new XAttribute("class", "undetermined"), new XAttribute("fill", "none"), new XAttribute("stroke", colour),
+                    new XAttribute("stroke-width", "1"), new XAttribute("stroke-dasharray", "5 3"), new XAttribute("points", string.Join(' ', upper))));
+                undetermined = true;
+            }
             foreach (var (p, point) in pts.Zip(sweep.Points))
             {
                 series.Add(new XElement(ns + "circle", new XAttribute("cx", F(p.X)), new XAttribute("cy", F(p.Y)), new XAttribute("r", "3"), new XAttribute("fill", colour),
-                    new XElement(ns + "title", $"{names[d]} at {point.Value.ToString("G4", Invariant)}: {point.Counts[names[d]].True} true")));
+                    new XElement(ns + "title", $"{names[d]} at {point.Value.ToString("G4", Invariant)}: {point.Counts[names[d]].True} true, {point.Counts[names[d]].Unknown} undetermined")));
             }
             svg.Add(series, new XElement(ns + "text", new XAttribute("x", F(left + plotW + 10)), new XAttribute("y", F(top + 14 + d * 16)), new XAttribute("fill", colour), names[d]));
+        }
+        if (undetermined)
+        {
+            svg.Add(new XElement(ns + "text", new XAttribute("x", F(left + plotW + 10)), new XAttribute("y", F(top + 14 + names.Count * 16 + 8)), new XAttribute("font-size", "10"),
+                "dashed: true or undetermined"));
         }
         return svg.ToString();
     }
