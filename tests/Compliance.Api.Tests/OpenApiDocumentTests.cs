@@ -13,7 +13,7 @@ public sealed class OpenApiDocumentTests
     {
         await using var app = new ComplianceApp();
         var live = JsonNode.Parse(await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
-        var path = Path.Combine(RepositoryRoot(), "schemas", "openapi.json");
+        var path = Path.Combine(RepositoryRoot.Path, "schemas", "openapi.json");
         var text = live.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
@@ -25,13 +25,4 @@ public sealed class OpenApiDocumentTests
         Assert.True(text == await File.ReadAllTextAsync(path), "the API changed: review it, then run UPDATE_OPENAPI=1 dotnet test --filter OpenApi and commit schemas/openapi.json");
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Compliance.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
-    }
 }

@@ -8,17 +8,8 @@ namespace Compliance.Rules.Tests;
 
 public sealed class CorpusTests
 {
-    private static readonly string CorpusFolder = Path.Combine(RepositoryRoot(), "rules", "corpus");
+    private static readonly string CorpusFolder = Path.Combine(RepositoryRoot.Path, "rules", "corpus");
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Compliance.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Compliance.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public static TheoryData<string> CorpusFiles() =>
         [.. Directory.EnumerateFiles(CorpusFolder, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(CorpusFolder, f)).Order(StringComparer.Ordinal)];
