@@ -11,8 +11,13 @@ namespace Compliance.Rules.Json;
 public sealed class SchemaValidator
 {
     private readonly JsonSchema _schema;
+    private readonly CompiledSchema? _fastPath;
 
-    private SchemaValidator(JsonSchema schema) => _schema = schema;
+    private SchemaValidator(JsonSchema schema, CompiledSchema? fastPath)
+    {
+        _schema = schema;
+        _fastPath = fastPath;
+    }
 
     private static readonly Lazy<SchemaValidator> ManifestSchema = new(() => Load("manifest"));
     private static readonly Lazy<SchemaValidator> RulePackSchema = new(() => Load("rulepack"));
@@ -37,11 +42,21 @@ public sealed class SchemaValidator
         return reader.ReadToEnd();
     }
 
-    private static SchemaValidator Load(string name) =>
-        new(JsonSchema.FromJsonAsync(Text(name)!).GetAwaiter().GetResult());
+    private static SchemaValidator Load(string name)
+    {
+        var text = Text(name)!;
+        return new(JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult(), CompiledSchema.TryCompile(text));
+    }
 
-    /// <summary>Every violation, each located below <paramref name="pointerPrefix"/>.</summary>
-    public IReadOnlyList<InputError> Validate(JsonNode node, string pointerPrefix = "")
+    /// <summary>
+    /// Every violation, each located below <paramref name="pointerPrefix"/>. Valid documents, the common case, are
+    /// settled by the compiled schema; NJsonSchema judges and explains the others.
+    /// </summary>
+    public IReadOnlyList<InputError> Validate(JsonNode node, string pointerPrefix = "") =>
+        _fastPath?.Accepts(node) == true ? [] : Explain(node, pointerPrefix);
+
+    /// <summary>Every violation found by NJsonSchema itself, without the compiled fast path.</summary>
+    public IReadOnlyList<InputError> Explain(JsonNode node, string pointerPrefix = "")
     {
         var errors = new List<InputError>();
         foreach (var error in _schema.Validate(ToToken(node)))

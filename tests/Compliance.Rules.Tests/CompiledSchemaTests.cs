@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Compliance.Rules.Json;
+
+namespace Compliance.Rules.Tests;
+
+/// <summary>
+/// The compiled schema may only ever accept what NJsonSchema accepts: checked on every real manifest the repository
+/// holds and on thousands of seeded mutations of them, each judged by both.
+/// </summary>
+public sealed class CompiledSchemaTests
+{
+    private static readonly CompiledSchema Manifest = CompiledSchema.TryCompile(SchemaValidator.Text("manifest")!)
+        ?? throw new InvalidOperationException("the manifest schema must compile: it is the hot path of every decision");
+
+    private static IEnumerable<(string Name, JsonNode Node)> RealManifests()
+    {
+        var root = RepositoryRoot.Path;
+        var files = Directory.EnumerateFiles(Path.Combine(root, "rules", "corpus"), "*.json", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "examples"), "*.*").Where(f => f.EndsWith(".json", StringComparison.Ordinal) || JsonDocuments.IsYamlPath(f)))
+            .Order(StringComparer.Ordinal);
+        return files.Select(f => (Path.GetRelativePath(root, f), JsonDocuments.Parse(File.ReadAllText(f), JsonDocuments.IsYamlPath(f))));
+    }
+
+    [Fact]
+    public void Every_real_manifest_is_accepted_by_both()
+    {
+        var manifests = RealManifests().ToList();
+
+        Assert.True(manifests.Count > 50);
+        Assert.All(manifests, m =>
+        {
+            Assert.Empty(SchemaValidator.Manifest.Explain(m.Node));
+            Assert.True(Manifest.Accepts(m.Node), m.Name);
+        });
+    }
+
+    [Fact]
+    public void On_mutated_manifests_it_accepts_exactly_what_NJsonSchema_accepts()
+    {
+        var random = new Random(20261123);
+        var judged = 0;
+        var invalid = 0;
+        foreach (var (name, node) in RealManifests())
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var mutated = node.DeepClone();
+                var what = Mutate(mutated, random);
+                var errors = SchemaValidator.Manifest.Explain(mutated);
+                // Sound: nothing NJsonSchema rejects gets through. Complete on these: the valid ones stay on the fast path.
+                Assert.True(Manifest.Accepts(mutated) == (errors.Count == 0),
+                    $"{name}, {what}: NJsonSchema says {(errors.Count == 0 ? "valid" : errors[0].Pointer + " " + errors[0].Message)}");
+                judged++;
+                invalid += errors.Count > 0 ? 1 : 0;
+            }
+        }
+        // The mutations must reach both outcomes often, or the comparison proves little.
+        Assert.InRange(invalid, judged / 4, judged * 9 / 10);
+    }
+
+    [Theory]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "lineage": {"base": ["a", "a"]}}""", true)]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "release": {"jurisdictions": ["US-CA", "US-CA"]}}""", false)]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "training": {"computeFlop": 1e400}}""", true)]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "training": {"computeFlop": -0.0}}""", true)]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "training": {"startDate": "2025-02-30"}}""", false)]
+    [InlineData("""{"schemaVersion": "1", "id": "m", "training": {"startDate": "٢٠٢٥-٠١-٠١"}}""", false)]
+    [InlineData("""{"schemaVersion": "1", "id": "m\n"}""", true)]
+    [InlineData("""{"schemaVersion": "1", "id": ""}""", false)]
+    [InlineData("""{"schemaVersion": 1, "id": "m"}""", false)]
+    public void Edge_cases_agree(string json, bool expectedValid)
+    {
+        var node = JsonNode.Parse(json)!;
+
+        Assert.True(expectedValid == (SchemaValidator.Manifest.Explain(node).Count == 0), "NJsonSchema: " + json);
+        Assert.True(expectedValid == Manifest.Accepts(node), json);
+    }
+
+    [Fact]
+    public void Where_it_reads_more_strictly_NJsonSchema_has_the_last_word()
+    {
+        // NJsonSchema compares with minimum 0 in decimal, where -1e-300 rounds to 0; the compiled schema compares doubles.
+        var node = JsonNode.Parse("""{"schemaVersion": "1", "id": "m", "training": {"computeFlop": -1e-300}}""")!;
+
+        Assert.False(Manifest.Accepts(node));
+        Assert.Empty(SchemaValidator.Manifest.Validate(node));
+    }
+
+    [Fact]
+    public void A_schema_with_a_keyword_it_does_not_know_does_not_compile()
+    {
+        Assert.Null(CompiledSchema.TryCompile("""{"type": "object", "patternProperties": {"^x": {"type": "string"}}}"""));
+        Assert.Null(CompiledSchema.TryCompile("""{"oneOf": [{"type": "string"}, {"type": "string", "maxLength": 3}]}"""));
+        Assert.NotNull(CompiledSchema.TryCompile("""{"oneOf": [{"type": "string"}, {"type": "array"}]}"""));
+    }
+
+    private static readonly Func<Random, JsonNode?>[] Replacements =
+    [
+        _ => JsonValue.Create("x"),
+        _ => JsonValue.Create(""),
+        _ => JsonValue.Create(-1),
+        _ => JsonValue.Create(0.5),
+        _ => JsonNode.Parse("1e29"),
+        _ => JsonValue.Create(true),
+        _ => null,
+        _ => new JsonObject(),
+        _ => new JsonArray(),
+        r => JsonValue.Create(new string('a', r.Next(150, 2100))),
+        _ => JsonValue.Create("US-CA"),
+        _ => JsonValue.Create("2026-13-01"),
+        _ => JsonValue.Create("2026-01-01"),
+        _ => JsonValue.Create("open"),
+        _ => JsonValue.Create("finetune"),
+        _ => new JsonArray("EU", "EU"),
+        _ => new JsonArray("US", "EU"),
+        _ => JsonNode.Parse("""{"id": "base-x"}"""),
+    ];
+
+    /// <summary>Changes one randomly chosen place of the document and says what it did.</summary>
+    private static string Mutate(JsonNode document, Random random)
+    {
+        var places = new List<(JsonNode Parent, string? Key, int Index)>();
+        Collect(document, places);
+        var (parent, key, index) = places[random.Next(places.Count)];
+        var action = random.Next(10);
+        switch (parent)
+        {
+            case JsonObject obj when action == 0:
+                obj.Remove(key!);
+                return $"removed {key}";
+            case JsonObject obj when action == 1:
+                obj["unexpected"] = 1;
+                return $"added a field next to {key}";
+            case JsonArray array when action == 0:
+                array.RemoveAt(index);
+                return $"removed item {index}";
+            case JsonArray array when action == 1:
+                array.Add(array[index]?.DeepClone());
+                return $"repeated item {index}";
+            case JsonObject obj:
+                obj[key!] = Replacements[random.Next(Replacements.Length)](random);
+                return $"{key} = {obj[key!]?.ToJsonString() ?? "null"}";
+            case JsonArray array:
+                array[index] = Replacements[random.Next(Replacements.Length)](random);
+                return $"[{index}] = {array[index]?.ToJsonString() ?? "null"}";
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private static void Collect(JsonNode? node, List<(JsonNode, string?, int)> places)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    places.Add((obj, key, -1));
+                    Collect(value, places);
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    places.Add((array, null, i));
+                    Collect(array[i], places);
+                }
+                break;
+        }
+    }
+}
