@@ -47,6 +47,10 @@ run() { # label, file name, extra args...
   echo "$rps" >"$WORK/$name.rps"
 }
 
+# Warm-up, not measured: the JIT tiers the hot path up in the first seconds under load.
+wrk -t2 -c"$CONNECTIONS" -d5s "$URL/health" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/post.lua" "$URL/v1/evaluations" >/dev/null
+
 echo "loopback, ${SECONDS_PER_RUN}s each, ${CONNECTIONS} connections, 2 wrk threads, $(nproc) cores"
 printf '| %-28s | %10s | %8s | %8s | %6s |\n' "endpoint" "req/s" "p50" "p99" "errors"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------------" "----------" "----------" "--------"

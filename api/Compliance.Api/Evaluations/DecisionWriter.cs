@@ -4,8 +4,8 @@ using Dapper;
 
 namespace Compliance.Api.Evaluations;
 
-/// <summary>A decision as it is written: the row of the evaluations table.</summary>
-public sealed record DecisionRow(string Id, string Kind, string CreatedAt, string AsOf, string ManifestId, string ManifestDigest, string Manifest, string Packs, string Result);
+/// <summary>A decision as it is written: the row of the evaluations table, its manifest, and its result deflated.</summary>
+public sealed record DecisionRow(string Id, string Kind, string CreatedAt, string AsOf, string ManifestId, string ManifestDigest, string Manifest, string Packs, byte[] Result);
 
 /// <summary>
 /// Group commit: one background writer drains the decisions waiting and writes them in one transaction, then
@@ -16,9 +16,10 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
 {
     public const int MaxBatch = 256;
 
-    private const string InsertSql = """
-        INSERT INTO evaluations (id, kind, created_at, as_of, manifest_id, manifest_digest, manifest, packs, result)
-        VALUES (@Id, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Manifest, @Packs, @Result)
+    private const string ManifestSql = "INSERT OR IGNORE INTO decision_manifests (digest, body) VALUES (@ManifestDigest, @Manifest)";
+    private const string InsertSql = $"""
+        INSERT INTO evaluations (id, kind, created_at, as_of, manifest_id, manifest_digest, packs, result, result_encoding)
+        VALUES (@Id, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Packs, @Result, '{StoredResult.Deflate}')
         """;
     private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@CreatedAt, @Action, @Id, @ManifestDigest)";
 
@@ -58,11 +59,11 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
         {
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            foreach (var (row, _) in batch)
-            {
-                connection.Execute(InsertSql, row, transaction);
-                connection.Execute(AuditSql, new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }, transaction);
-            }
+            // One statement over the whole batch each: Dapper prepares it once and rebinds it per row.
+            var rows = batch.Select(item => item.Row).ToList();
+            connection.Execute(ManifestSql, rows, transaction);
+            connection.Execute(InsertSql, rows, transaction);
+            connection.Execute(AuditSql, rows.Select(row => new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }), transaction);
             transaction.Commit();
             batch.ForEach(item => item.Done.SetResult());
         }

@@ -33,10 +33,10 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
     };
 
-    public Task<(EvaluationResult Result, string Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
+    public Task<(EvaluationResult Result, byte[] Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
         DecideAsync(new RequestFields(body, EvaluationFields), gate: false, cancellationToken);
 
-    public Task<(EvaluationResult Result, string Json)> GateAsync(JsonObject body, CancellationToken cancellationToken) =>
+    public Task<(EvaluationResult Result, byte[] Json)> GateAsync(JsonObject body, CancellationToken cancellationToken) =>
         DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
 
     /// <summary>Reads <c>overrides: { bill: { parameter: number } }</c>; each bill must be evaluated and each parameter its own.</summary>
@@ -65,7 +65,7 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : result;
     }
 
-    private async Task<(EvaluationResult, string)> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
+    private async Task<(EvaluationResult, byte[])> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
     {
         var manifestId = fields.String("manifestId");
         var billNames = fields.Strings("bills");
@@ -104,8 +104,8 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,
         };
-        var json = JsonSerializer.Serialize(result, ResultJson);
-        await store.SaveAsync(result, manifest, gate ? "gate" : "evaluation", json, cancellationToken);
+        var json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJson);
+        await store.SaveAsync(result, artifact, gate ? "gate" : "evaluation", json, cancellationToken);
         return (result, json);
     }
 }

@@ -9,11 +9,16 @@ public sealed class ResolvedArtifact
     {
         Manifest = manifest;
         Bases = bases;
-        Digest = ManifestJson.Digest(manifest);
+        Canonical = ManifestJson.Canonical(manifest);
+        Digest = ManifestJson.Digest(Canonical);
     }
 
     public Manifest Manifest { get; }
     public IReadOnlyList<ResolvedArtifact> Bases { get; }
+
+    /// <summary>The manifest's canonical serialisation: what <see cref="Digest"/> is taken over, and what a decision stores.</summary>
+    public byte[] Canonical { get; }
+
     public string Digest { get; }
     public string Id => Manifest.Id;
 

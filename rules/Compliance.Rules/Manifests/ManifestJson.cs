@@ -39,7 +39,11 @@ public static class ManifestJson
 
     public static string Serialize(Manifest manifest) => JsonSerializer.Serialize(manifest, Options);
 
-    /// <summary>sha256 of the canonical serialisation: the same facts give the same digest however they were spelled.</summary>
-    public static string Digest(Manifest manifest) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(manifest, Options)));
+    /// <summary>The one canonical serialisation (UTF-8): the same facts give the same bytes however they were spelled.</summary>
+    public static byte[] Canonical(Manifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
+
+    /// <summary>sha256 of the canonical serialisation.</summary>
+    public static string Digest(Manifest manifest) => Digest(Canonical(manifest));
+
+    public static string Digest(ReadOnlySpan<byte> canonical) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
 }
