@@ -19,19 +19,35 @@ SERVER_PID=$!
 for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && break; sleep 0.2; done
 curl -sf "$URL/health" >/dev/null || { echo "the server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 
-# The request body: the benchmark's typical manifest under SB 1047, trace off, stored like any decision.
+# The request body: the benchmark's typical manifest under SB 1047, trace off, stored like any decision. Each request
+# gives the artifact its own training compute (random, 1e24 to 1e27), so every decision is on a manifest of its own
+# digest: nothing is answered from what an earlier request left behind.
 python3 - "$WORK/body.json" <<'PY'
 import json, re, sys
 src = open("bench/Compliance.Bench/TypicalManifest.cs").read()
 manifest = json.loads(src[src.index('"""') + 3:src.rindex('"""')])
-json.dump({"manifest": manifest, "bills": ["us-ca-sb1047"], "asOf": "2026-07-01", "trace": False}, open(sys.argv[1], "w"))
+manifest["training"]["computeFlop"] = "COMPUTE"
+text = json.dumps({"manifest": manifest, "bills": ["us-ca-sb1047"], "asOf": "2026-07-01", "trace": False})
+open(sys.argv[1], "w").write(text.replace('"COMPUTE"', "COMPUTE"))
 PY
 cat >"$WORK/post.lua" <<LUA
 local f = io.open("$WORK/body.json", "r")
-wrk.method = "POST"
-wrk.body = f:read("*a")
+local template = f:read("*a")
 f:close()
+wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+local threads = 0
+function setup(thread)
+  thread:set("seed", threads)
+  threads = threads + 1
+end
+function init(args)
+  math.randomseed(os.time() * 100 + seed)
+end
+request = function()
+  local body = template:gsub("COMPUTE", string.format("%.6e", 10 ^ (24 + 3 * math.random())))
+  return wrk.format(nil, nil, nil, body)
+end
 LUA
 
 run() { # label, file name, extra args...
@@ -56,7 +72,7 @@ printf '| %-28s | %10s | %8s | %8s | %6s |\n' "endpoint" "req/s" "p50" "p99" "er
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------------" "----------" "----------" "--------"
 run "GET /health" health "$URL/health"
 run "POST /v1/evaluations (stored)" evaluations -s "$WORK/post.lua" "$URL/v1/evaluations"
-stored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from evaluations').fetchone()[0])" "$WORK/compliance.db")
+stored=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from evaluations').fetchone()[0], 'decisions,', c.execute('select count(*) from decision_manifests').fetchone()[0], 'distinct manifests')" "$WORK/compliance.db")
 peak=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER_PID/status")
 ratio=$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.0%}')" "$(cat "$WORK/evaluations.rps")" "$(cat "$WORK/health.rps")")
 echo
