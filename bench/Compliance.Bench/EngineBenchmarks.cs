@@ -34,6 +34,8 @@ public class EngineBenchmarks
         _node = JsonDocuments.ParseJson(TypicalManifest.Json);
         _manifest = JsonSerializer.Deserialize<Manifest>(TypicalManifest.Json, ManifestJson.Options)!;
         PeerEquivalence.Check(_peer, _sb1047, AsOf);
+        ResultFootprint.Print("SB 1047, trace off", _resolved, _sb1047, new EvaluationOptions { AsOf = AsOf, Trace = false });
+        ResultFootprint.Print("all bills, trace off", _resolved, _all, new EvaluationOptions { AsOf = AsOf, Trace = false });
     }
 
     private static ResolvedArtifact Resolve(string json) =>
