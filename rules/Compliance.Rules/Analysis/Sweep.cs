@@ -37,7 +37,7 @@ public static class Sweep
             var grid = new Tri[portfolio.Count * names.Length];
             Parallel.For(0, portfolio.Count, i =>
             {
-                var conditions = new ConditionEvaluator(portfolio[i], pack, trace: false, asOf, overrides);
+                var conditions = ConditionEvaluator.For(portfolio[i], pack, trace: false, asOf, overrides);
                 for (var d = 0; d < names.Length; d++)
                 {
                     grid[i * names.Length + d] = conditions.Definition(portfolio[i], names[d]).Value;

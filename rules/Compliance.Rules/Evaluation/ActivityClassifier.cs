@@ -34,7 +34,7 @@ public static class ActivityClassifier
         {
             activities.Add(Deployment(deployment));
         }
-        if (assumed is { } asked && asked != ActivityKind.Neither && !activities.Any(a => a.Activity == asked && a.Scope != "code"))
+        if (assumed is { } asked && asked != ActivityKind.Neither && !Declares(activities, asked))
         {
             activities.Add(new ActivityResult
             {
@@ -54,6 +54,10 @@ public static class ActivityClassifier
         }
         return activities;
     }
+
+    /// <summary>Whether the manifest declares the act (a release of code alone is not a release of the model).</summary>
+    private static bool Declares(List<ActivityResult> activities, ActivityKind kind) =>
+        activities.Exists(a => a.Activity == kind && a.Scope != "code");
 
     private static void ClassifyRelease(Release? release, List<ActivityResult> activities)
     {

@@ -11,34 +11,84 @@ namespace Compliance.Rules.Evaluation;
 /// </summary>
 internal sealed class ConditionEvaluator
 {
-    private readonly ResolvedArtifact _root;
-    private readonly IReadOnlyDictionary<string, Parameter> _parameters;
-    private readonly bool _trace;
-    private readonly DateOnly _asOf;
-    private readonly IReadOnlyDictionary<string, Definition> _definitions;
-    private readonly Dictionary<(ResolvedArtifact, string), Outcome> _memo = [];
+    // One evaluator per thread, reset for each pack and lineage: its memo table is scratch that no result keeps, and
+    // an evaluation uses one evaluator at a time (bill after bill), so reusing it keeps that scratch off the heap.
+    [ThreadStatic]
+    private static ConditionEvaluator? t_reused;
 
-    private readonly IReadOnlyDictionary<string, double>? _overrides;
+    private ResolvedArtifact _root = null!;
+    private IReadOnlyDictionary<string, Parameter> _parameters = null!;
+    private bool _trace;
+    private DateOnly _asOf;
+    private BillPack _pack = null!;
+    private IReadOnlyDictionary<string, Definition> _definitions = null!;
+    private IReadOnlyDictionary<string, double>? _overrides;
 
-    public ConditionEvaluator(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null)
+    // Each artifact's definitions, by their place in the pack. A lineage holds a handful of artifacts, so a list
+    // searched by reference is cheaper than hashing (artifact, name) pairs. Entries past _memoCount are spare.
+    private readonly List<(ResolvedArtifact? Artifact, Outcome?[] Outcomes)> _memo = new(2);
+    private int _memoCount;
+
+    private ConditionEvaluator()
+    {
+    }
+
+    /// <summary>This thread's evaluator, ready for <paramref name="pack"/> over the lineage of <paramref name="root"/>; valid until the thread asks for the next.</summary>
+    public static ConditionEvaluator For(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null)
+    {
+        var evaluator = t_reused ??= new ConditionEvaluator();
+        evaluator.Reset(root, pack, trace, asOf, overrides);
+        return evaluator;
+    }
+
+    private void Reset(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides)
     {
         _overrides = overrides;
         _asOf = asOf;
         _root = root;
         _parameters = pack.ParametersByName;
         _trace = trace;
+        _pack = pack;
         _definitions = pack.DefinitionsByName;
+        // Forget the last lineage, so the spare entries hold no artifact or outcome alive.
+        for (var i = 0; i < _memoCount; i++)
+        {
+            Array.Clear(_memo[i].Outcomes);
+            _memo[i] = (null, _memo[i].Outcomes);
+        }
+        _memoCount = 0;
     }
 
     public Outcome Definition(ResolvedArtifact artifact, string name)
     {
-        if (_memo.TryGetValue((artifact, name), out var known))
+        var outcomes = OutcomesOf(artifact);
+        var index = _pack.DefinitionIndex[name];
+        if (outcomes[index] is { } known)
         {
             return known;
         }
-        var outcome = Evaluate(_definitions[name].When, new FactScope(artifact, null, _asOf));
-        _memo[(artifact, name)] = outcome;
+        var outcome = Evaluate(_pack.Definitions[index].When, new FactScope(artifact, null, _asOf));
+        outcomes[index] = outcome;
         return outcome;
+    }
+
+    private Outcome?[] OutcomesOf(ResolvedArtifact artifact)
+    {
+        for (var i = 0; i < _memoCount; i++)
+        {
+            if (ReferenceEquals(_memo[i].Artifact, artifact))
+            {
+                return _memo[i].Outcomes;
+            }
+        }
+        var size = _pack.Definitions.Count;
+        if (_memoCount == _memo.Count)
+        {
+            _memo.Add((null, new Outcome?[size]));
+        }
+        var outcomes = _memo[_memoCount].Outcomes.Length >= size ? _memo[_memoCount].Outcomes : new Outcome?[size];
+        _memo[_memoCount++] = (artifact, outcomes);
+        return outcomes;
     }
 
     public Outcome Evaluate(Condition condition, FactScope scope) => condition switch
@@ -60,9 +110,9 @@ internal sealed class ConditionEvaluator
         var result = isAll ? Tri.True : Tri.False;
         List<string>? needs = null;
         List<TraceNode>? children = _trace ? new(items.Count) : null;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            var o = Evaluate(item, scope);
+            var o = Evaluate(items[i], scope);
             children?.Add(o.Trace!);
             if (o.Value == decisive)
             {
@@ -75,11 +125,35 @@ internal sealed class ConditionEvaluator
             else if (o.Value == Tri.Unknown && result != decisive)
             {
                 result = Tri.Unknown;
-                (needs ??= []).AddRange(o.Needs);
+                AddNeeds(ref needs, o.Needs);
             }
         }
-        IReadOnlyList<string> settled = result == Tri.Unknown && needs is not null ? needs.Distinct(StringComparer.Ordinal).ToList() : [];
+        IReadOnlyList<string> settled = result == Tri.Unknown && needs is not null ? needs : Array.Empty<string>();
         return new Outcome(result, settled, children is null ? null : new TraceNode { Kind = kind, Outcome = result, Children = children });
+    }
+
+    /// <summary>Adds the facts not yet listed, in the order first met.</summary>
+    private static void AddNeeds(ref List<string>? needs, IReadOnlyList<string> more)
+    {
+        for (var i = 0; i < more.Count; i++)
+        {
+            if (!Lists(needs ??= new(more.Count), more[i]))
+            {
+                needs.Add(more[i]);
+            }
+        }
+    }
+
+    private static bool Lists(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], item, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Outcome Negate(NotCondition not, FactScope scope)
@@ -113,8 +187,9 @@ internal sealed class ConditionEvaluator
         var result = Tri.False;
         List<string>? needs = null;
         List<TraceNode>? children = _trace ? [] : null;
-        foreach (var parent in bases)
+        for (var i = 0; i < bases.Count; i++)
         {
+            var parent = bases[i];
             var o = Definition(parent, b.Name);
             children?.Add(new TraceNode { Kind = "definition", Definition = b.Name, Artifact = parent.Id, Outcome = o.Value, Citation = _definitions[b.Name].Citation, Children = o.Trace is null ? null : [o.Trace] });
             if (o.Value == Tri.True)
@@ -124,10 +199,10 @@ internal sealed class ConditionEvaluator
             else if (o.Value == Tri.Unknown && result != Tri.True)
             {
                 result = Tri.Unknown;
-                (needs ??= []).AddRange(o.Needs);
+                AddNeeds(ref needs, o.Needs);
             }
         }
-        IReadOnlyList<string> settled = result == Tri.Unknown && needs is not null ? needs.Distinct(StringComparer.Ordinal).ToList() : [];
+        IReadOnlyList<string> settled = result == Tri.Unknown && needs is not null ? needs : Array.Empty<string>();
         return new Outcome(result, settled, children is null ? null : new TraceNode { Kind = "base", Definition = b.Name, Outcome = result, Children = children });
     }
 
@@ -147,11 +222,23 @@ internal sealed class ConditionEvaluator
         if (fact is not { } value)
         {
             var missing = cmp.Fact.MissingFacts?.Invoke(scope) is { Count: > 0 } fields ? fields : [cmp.Fact.Path];
-            IReadOnlyList<string> needs = ReferenceEquals(scope.Artifact, _root) ? missing : missing.Select(f => f.Contains(": ", StringComparison.Ordinal) ? f : $"{scope.Artifact.Id}: {f}").ToList();
+            var needs = ReferenceEquals(scope.Artifact, _root) ? missing : OfBase(scope.Artifact, missing);
             return new Outcome(Tri.Unknown, needs, _trace ? Node(cmp, scope, Tri.Unknown, null, threshold, citation) : null);
         }
         var result = TriExtensions.Of(Holds(cmp.Operator, value, threshold));
         return new Outcome(result, [], _trace ? Node(cmp, scope, result, value, threshold, citation) : null);
+    }
+
+    /// <summary>Facts a base lacks, named with the base's id so the reader knows whose manifest to complete.</summary>
+    private static List<string> OfBase(ResolvedArtifact artifact, IReadOnlyList<string> missing)
+    {
+        var named = new List<string>(missing.Count);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var fact = missing[i];
+            named.Add(fact.Contains(": ", StringComparison.Ordinal) ? fact : $"{artifact.Id}: {fact}");
+        }
+        return named;
     }
 
     private TraceNode Node(ComparisonCondition cmp, FactScope scope, Tri outcome, FactValue? value, FactValue threshold, string? citation) => new()
@@ -189,11 +276,23 @@ internal sealed class ConditionEvaluator
         ComparisonOperator.Gte => fact.Number >= operand.Number,
         ComparisonOperator.Lt => fact.Number < operand.Number,
         ComparisonOperator.Lte => fact.Number <= operand.Number,
-        ComparisonOperator.In => operand.List!.Contains(fact.Text!, StringComparer.Ordinal),
-        ComparisonOperator.Contains => fact.List!.Contains(operand.Text!, StringComparer.Ordinal),
-        ComparisonOperator.Intersects => fact.List!.Any(x => operand.List!.Contains(x, StringComparer.Ordinal)),
+        ComparisonOperator.In => Lists(operand.List!, fact.Text!),
+        ComparisonOperator.Contains => Lists(fact.List!, operand.Text!),
+        ComparisonOperator.Intersects => Intersects(fact.List!, operand.List!),
         _ => false,
     };
+
+    private static bool Intersects(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (Lists(b, a[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool Same(FactValue a, FactValue b) =>
         a.Kind is FactKind.Text ? string.Equals(a.Text, b.Text, StringComparison.Ordinal) : a.Number.Equals(b.Number);

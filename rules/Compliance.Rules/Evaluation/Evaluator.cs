@@ -12,81 +12,108 @@ namespace Compliance.Rules.Evaluation;
 /// </summary>
 public static class Evaluator
 {
+    // Lists an evaluation fills and then copies at their final size into the result, reused per thread: without them
+    // every evaluation would leave behind the arrays a growing list outgrows.
+    [ThreadStatic]
+    private static List<ObligationResult>? t_obligations;
+
+    [ThreadStatic]
+    private static List<ResolvedArtifact>? t_closure;
+
     public static EvaluationResult Evaluate(ResolvedArtifact artifact, IReadOnlyList<BillPack> bills, EvaluationOptions options)
     {
         var activities = ActivityClassifier.Classify(artifact.Manifest, options.Gate?.Activity);
-        var billResults = bills.OrderBy(b => b.Id, StringComparer.Ordinal).ThenBy(b => b.Version, StringComparer.Ordinal)
-            .Select(b => EvaluateBill(artifact, b, activities, options)).ToList();
+        var ordered = InResultOrder(bills);
+        var billResults = new BillResult[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            billResults[i] = EvaluateBill(artifact, ordered[i], activities, options);
+        }
+        var closure = t_closure ??= [];
+        artifact.Closure(closure);
+        var lineage = new LineageEntry[closure.Count];
+        for (var i = 0; i < closure.Count; i++)
+        {
+            lineage[i] = new LineageEntry(closure[i].Id, closure[i].Digest, Ids(closure[i].Bases));
+        }
+        closure.Clear();
         return new EvaluationResult
         {
             AsOf = options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ManifestId = artifact.Id,
             ManifestDigest = artifact.Digest,
-            Lineage = artifact.Closure().Select(a => new LineageEntry(a.Id, a.Digest, a.Bases.Select(b => b.Id).ToList())).ToList(),
+            Lineage = lineage,
             Activities = activities,
             Bills = billResults,
             Gate = options.Gate is { } gate ? Gate.Decide(gate, bills, billResults) : null,
         };
     }
 
+    private static string[] Ids(IReadOnlyList<ResolvedArtifact> artifacts)
+    {
+        var ids = new string[artifacts.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = artifacts[i].Id;
+        }
+        return ids;
+    }
+
+    /// <summary>Bills by id, then version: a result lists them in one order whatever order they were asked in.</summary>
+    private static IReadOnlyList<BillPack> InResultOrder(IReadOnlyList<BillPack> bills)
+    {
+        for (var i = 1; i < bills.Count; i++)
+        {
+            if (ResultOrder(bills[i - 1], bills[i]) > 0)
+            {
+                var sorted = bills.ToArray();
+                // Stable, like the OrderBy it stands for: two copies of one bill keep the order they were asked in.
+                return [.. sorted.Order(Comparer<BillPack>.Create(ResultOrder))];
+            }
+        }
+        return bills;
+    }
+
+    private static int ResultOrder(BillPack a, BillPack b) =>
+        string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Version, b.Version);
+
     private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
     {
         var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
-        var conditions = new ConditionEvaluator(artifact, pack, options.Trace, options.AsOf, overrides);
-        var definitions = new OrderedDictionary<string, DefinitionResult>(StringComparer.Ordinal);
-        foreach (var definition in pack.Definitions)
+        var conditions = ConditionEvaluator.For(artifact, pack, options.Trace, options.AsOf, overrides);
+        var definitions = new OrderedDictionary<string, DefinitionResult>(pack.Definitions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pack.Definitions.Count; i++)
         {
-            var o = conditions.Definition(artifact, definition.Name);
-            definitions.Add(definition.Name, new DefinitionResult(o.Value, o.Needs, o.Trace));
+            var name = pack.Definitions[i].Name;
+            var o = conditions.Definition(artifact, name);
+            definitions.Add(name, new DefinitionResult(o.Value, o.Needs, o.Trace));
         }
 
         var acts = ActivityFlags.Of(activities, pack.Regulates);
-        var obligations = new List<ObligationResult>();
-        var upcoming = new List<UpcomingObligation>();
-        var evidence = artifact.Manifest.Evidence is { Count: > 0 } listed
-            ? listed.GroupBy(e => e.Obligation, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
-            : null;
-        foreach (var obligation in pack.Obligations)
+        var obligations = t_obligations ??= [];
+        var upcoming = new List<UpcomingObligation>(0);
+        var deployments = artifact.Manifest.Deployments;
+        for (var i = 0; i < pack.Obligations.Count; i++)
         {
+            var obligation = pack.Obligations[i];
             if (TriggeringPhase(obligation, acts) is not { } phase)
             {
                 continue;
             }
-            foreach (var deployment in Scopes(obligation, phase, artifact.Manifest))
+            // A duty that reads deployment facts is owed per deployment; any other once, with no deployment in scope.
+            if (obligation.PerDeployment && phase == Phase.Deployment && deployments is { Count: > 0 })
             {
-                var o = WithinTerritory(conditions.Evaluate(obligation.When, new FactScope(artifact, deployment, options.AsOf)),
-                    Territory.Of(pack.Territory, phase, artifact.Manifest, deployment, obligation.PerDeployment, obligation.ExcludesInternalUse), pack.Territory.Count > 0, options.Trace);
-                if (o.Value == Tri.False)
+                for (var d = 0; d < deployments.Count; d++)
                 {
-                    continue;
-                }
-                if (AppliesFrom(obligation, conditions, new FactScope(artifact, deployment, options.AsOf)) is { } from && options.AsOf < from)
-                {
-                    if (!upcoming.Exists(u => u.Id == obligation.Id))
+                    if (!obligation.ExcludesInternalUse || deployments[d].Channel != "internal")
                     {
-                        upcoming.Add(new UpcomingObligation(obligation.Id, obligation.Title, obligation.Citation, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                        Decide(obligation, phase, deployments[d]);
                     }
-                    continue;
                 }
-                var proof = evidence?.GetValueOrDefault(obligation.Id);
-                obligations.Add(new ObligationResult
-                {
-                    Id = obligation.Id,
-                    Title = obligation.Title,
-                    Citation = obligation.Citation,
-                    Phase = Name(phase),
-                    Phases = obligation.PhaseNames,
-                    Holder = obligation.Holder,
-                    Blocking = obligation.Blocking,
-                    Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
-                    Due = obligation.Due?.Text,
-                    DueDate = DueDate(obligation.Due, phase, new FactScope(artifact, deployment, options.AsOf)),
-                    Deployment = deployment?.Id,
-                    Needs = proof is null ? o.Needs : [],
-                    Evidence = proof?.Uri ?? (proof is null ? null : "declared in the manifest"),
-                    Penalty = obligation.Penalty,
-                    Trace = o.Trace,
-                });
+            }
+            else
+            {
+                Decide(obligation, phase, null);
             }
         }
         return new BillResult
@@ -94,23 +121,95 @@ public static class Evaluator
             Bill = pack.Id,
             Version = pack.Version,
             Title = pack.Title,
-            Status = pack.Status.ToString().ToLowerInvariant(),
+            Status = pack.StatusName,
             Source = pack.Source,
             Digest = pack.Digest,
             InForce = pack.InForceOn(options.AsOf),
             Overrides = overrides,
             Definitions = definitions,
-            Obligations = obligations,
+            Obligations = Drain(obligations),
             Upcoming = upcoming,
         };
+
+        void Decide(Obligation obligation, Phase phase, Deployment? deployment)
+        {
+            var scope = new FactScope(artifact, deployment, options.AsOf);
+            var o = WithinTerritory(conditions.Evaluate(obligation.When, scope),
+                Territory.Of(pack.Territory, phase, artifact.Manifest, deployment, obligation.PerDeployment, obligation.ExcludesInternalUse, options.Trace),
+                pack.Territory.Count > 0, options.Trace);
+            if (o.Value == Tri.False)
+            {
+                return;
+            }
+            if (AppliesFrom(obligation, conditions, scope) is { } from && options.AsOf < from)
+            {
+                if (!Lists(upcoming, obligation.Id))
+                {
+                    upcoming.Add(new UpcomingObligation(obligation.Id, obligation.Title, obligation.Citation, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+                return;
+            }
+            var proof = EvidenceFor(artifact.Manifest.Evidence, obligation.Id);
+            obligations.Add(new ObligationResult
+            {
+                Id = obligation.Id,
+                Title = obligation.Title,
+                Citation = obligation.Citation,
+                Phase = Name(phase),
+                Phases = obligation.PhaseNames,
+                Holder = obligation.Holder,
+                Blocking = obligation.Blocking,
+                Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
+                Due = obligation.Due?.Text,
+                DueDate = DueDate(obligation.Due, phase, scope),
+                Deployment = deployment?.Id,
+                Needs = proof is null ? o.Needs : [],
+                Evidence = proof?.Uri ?? (proof is null ? null : "declared in the manifest"),
+                Penalty = obligation.Penalty,
+                Trace = o.Trace,
+            });
+        }
+    }
+
+    private static ObligationResult[] Drain(List<ObligationResult> scratch)
+    {
+        var owed = scratch.ToArray();
+        scratch.Clear();
+        return owed;
+    }
+
+    private static bool Lists(List<UpcomingObligation> upcoming, string id)
+    {
+        foreach (var u in upcoming)
+        {
+            if (u.Id == id)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first evidence the manifest gives for the duty: a manifest lists a few, so a scan beats an index.</summary>
+    private static Evidence? EvidenceFor(IReadOnlyList<Evidence>? evidence, string obligationId)
+    {
+        for (var i = 0; i < (evidence?.Count ?? 0); i++)
+        {
+            if (string.Equals(evidence![i].Obligation, obligationId, StringComparison.Ordinal))
+            {
+                return evidence[i];
+            }
+        }
+        return null;
     }
 
     /// <summary>The date the duty applies from: its own, or a transition's later date when the transition's condition holds.</summary>
     private static DateOnly? AppliesFrom(Obligation obligation, ConditionEvaluator conditions, FactScope scope)
     {
         var from = obligation.AppliesFrom;
-        foreach (var transition in obligation.Transitions)
+        for (var i = 0; i < obligation.Transitions.Count; i++)
         {
+            var transition = obligation.Transitions[i];
             if (conditions.Evaluate(transition.When, scope).Value == Tri.True && (from is null || transition.AppliesFrom > from))
             {
                 from = transition.AppliesFrom;
@@ -152,12 +251,33 @@ public static class Evaluator
         /// <summary>The acts the manifest declares, among those the bill regulates.</summary>
         public static ActivityFlags Of(IReadOnlyList<ActivityResult> activities, IReadOnlyList<Phase> regulated)
         {
-            var deployment = regulated.Contains(Phase.Deployment);
+            bool training = false, release = false, deployment = false, external = false;
+            for (var i = 0; i < activities.Count; i++)
+            {
+                var a = activities[i];
+                training |= a.Activity == ActivityKind.Training;
+                release |= a.Activity == ActivityKind.Release && a.Scope != "code";
+                deployment |= a.Activity == ActivityKind.Deployment;
+                external |= a.Activity == ActivityKind.Deployment && a.Internal != true;
+            }
+            var deploymentRegulated = Regulates(regulated, Phase.Deployment);
             return new(
-                regulated.Contains(Phase.Training) && activities.Any(a => a.Activity == ActivityKind.Training),
-                regulated.Contains(Phase.Release) && activities.Any(a => a.Activity == ActivityKind.Release && a.Scope != "code"),
-                deployment && activities.Any(a => a.Activity == ActivityKind.Deployment),
-                deployment && activities.Any(a => a.Activity == ActivityKind.Deployment && a.Internal != true));
+                training && Regulates(regulated, Phase.Training),
+                release && Regulates(regulated, Phase.Release),
+                deployment && deploymentRegulated,
+                external && deploymentRegulated);
+        }
+
+        private static bool Regulates(IReadOnlyList<Phase> regulated, Phase phase)
+        {
+            for (var i = 0; i < regulated.Count; i++)
+            {
+                if (regulated[i] == phase)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -166,8 +286,9 @@ public static class Evaluator
         var training = acts.Training;
         var release = acts.Release;
         var deployment = obligation.ExcludesInternalUse ? acts.ExternalDeployment : acts.Deployment;
-        foreach (var phase in obligation.Phases)
+        for (var i = 0; i < obligation.Phases.Count; i++)
         {
+            var phase = obligation.Phases[i];
             var triggered = phase switch
             {
                 Phase.Training => training,
@@ -181,18 +302,6 @@ public static class Evaluator
             }
         }
         return null;
-    }
-
-    private static readonly Deployment?[] NotOneDeployment = [null];
-
-    /// <summary>A duty that reads deployment facts is owed per deployment; any other once. Null stands for "not one deployment".</summary>
-    private static IEnumerable<Deployment?> Scopes(Obligation obligation, Phase phase, Manifest manifest)
-    {
-        if (obligation.PerDeployment && phase == Phase.Deployment && manifest.Deployments is { Count: > 0 } deployments)
-        {
-            return obligation.ExcludesInternalUse ? deployments.Where(d => d.Channel != "internal") : deployments;
-        }
-        return NotOneDeployment;
     }
 
     private static string? DueDate(Due? due, Phase phase, FactScope scope)
@@ -209,13 +318,26 @@ public static class Evaluator
                 // A duty owed once for all deployments runs from the first of them.
                 Phase.Deployment => scope.Deployment is not null
                     ? FactCatalog.All["deployment.date"].Read(scope)
-                    : scope.Artifact.Manifest.Deployments?.Min(d => d.Date) is { } first ? FactValue.Of(first) : null,
+                    : FirstDeployment(scope.Artifact.Manifest.Deployments) is { } first ? FactValue.Of(first) : null,
                 _ => null,
             }
             : FactCatalog.All[from].Read(scope);
         return date is { } d
             ? DateOnly.FromDayNumber((int)d.Number).AddDays(due.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
+    }
+
+    private static DateOnly? FirstDeployment(IReadOnlyList<Deployment>? deployments)
+    {
+        DateOnly? first = null;
+        for (var i = 0; i < (deployments?.Count ?? 0); i++)
+        {
+            if (deployments![i].Date is { } date && (first is null || date < first))
+            {
+                first = date;
+            }
+        }
+        return first;
     }
 
     internal static string Name(Phase phase) => PhaseName.Of(phase);

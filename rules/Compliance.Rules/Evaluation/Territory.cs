@@ -18,52 +18,66 @@ internal static class Territory
         "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
     };
 
-    public readonly record struct Reach(Tri Value, string? Need, string Note);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EuMemberCodes = EuMembers.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static Reach Of(IReadOnlyList<string> territory, Phase phase, Manifest manifest, Deployment? deployment, bool perDeployment, bool excludesInternalUse)
+    /// <summary>Whether the act reaches the territory, the fact that would settle it when unknown, and (when explained) why.</summary>
+    public readonly record struct Reach(Tri Value, string? Need, string? Note);
+
+    /// <summary>
+    /// Whether the act reaches <paramref name="territory"/>. The note is written only when <paramref name="explain"/>
+    /// is set: it is for the trace, and an evaluation without one should not pay for the words.
+    /// </summary>
+    public static Reach Of(IReadOnlyList<string> territory, Phase phase, Manifest manifest, Deployment? deployment, bool perDeployment, bool excludesInternalUse, bool explain)
     {
         if (territory.Count == 0)
         {
             return new Reach(Tri.True, null, "the bill has no territorial limit");
         }
-        var where = string.Join(", ", territory);
         switch (phase)
         {
             case Phase.Release:
                 if (manifest.Release?.Jurisdictions is { } released)
                 {
                     return Matches(released, territory)
-                        ? new Reach(Tri.True, null, $"release.jurisdictions [{string.Join(", ", released)}] reaches {where}")
-                        : new Reach(Tri.False, null, $"release.jurisdictions [{string.Join(", ", released)}] does not reach {where}");
+                        ? new Reach(Tri.True, null, explain ? $"release.jurisdictions [{string.Join(", ", released)}] reaches {Where(territory)}" : null)
+                        : new Reach(Tri.False, null, explain ? $"release.jurisdictions [{string.Join(", ", released)}] does not reach {Where(territory)}" : null);
                 }
                 return manifest.Release?.Weights == "open"
                     ? new Reach(Tri.True, null, "an open release that names no jurisdictions reaches everywhere")
-                    : new Reach(Tri.Unknown, "release.jurisdictions", $"the release names no jurisdictions: unknown whether it reaches {where}");
+                    : new Reach(Tri.Unknown, "release.jurisdictions", explain ? $"the release names no jurisdictions: unknown whether it reaches {Where(territory)}" : null);
             case Phase.Deployment when perDeployment || deployment is not null:
                 return deployment?.Jurisdictions is { } served
                     ? Matches(served, territory)
-                        ? new Reach(Tri.True, null, $"deployment.jurisdictions [{string.Join(", ", served)}] reaches {where}")
-                        : new Reach(Tri.False, null, $"deployment.jurisdictions [{string.Join(", ", served)}] does not reach {where}")
-                    : new Reach(Tri.Unknown, "deployment.jurisdictions", $"the deployment names no jurisdictions: unknown whether it reaches {where}");
+                        ? new Reach(Tri.True, null, explain ? $"deployment.jurisdictions [{string.Join(", ", served)}] reaches {Where(territory)}" : null)
+                        : new Reach(Tri.False, null, explain ? $"deployment.jurisdictions [{string.Join(", ", served)}] does not reach {Where(territory)}" : null)
+                    : new Reach(Tri.Unknown, "deployment.jurisdictions", explain ? $"the deployment names no jurisdictions: unknown whether it reaches {Where(territory)}" : null);
             case Phase.Deployment:
-                return AnyDeployment(territory, manifest, where, excludesInternalUse);
+                return AnyDeployment(territory, manifest, excludesInternalUse, explain);
             default:
-                return new Reach(Tri.True, null, $"{phase.ToString().ToLowerInvariant()} duties follow the developer, wherever the act");
+                return new Reach(Tri.True, null, explain ? $"{PhaseName.Of(phase)} duties follow the developer, wherever the act" : null);
         }
     }
 
-    private static Reach AnyDeployment(IReadOnlyList<string> territory, Manifest manifest, string where, bool excludesInternalUse)
+    private static string Where(IReadOnlyList<string> territory) => string.Join(", ", territory);
+
+    private static Reach AnyDeployment(IReadOnlyList<string> territory, Manifest manifest, bool excludesInternalUse, bool explain)
     {
         string? unknown = null;
-        foreach (var d in (manifest.Deployments ?? []).Where(d => !excludesInternalUse || d.Channel != "internal"))
+        var deployments = manifest.Deployments ?? [];
+        for (var i = 0; i < deployments.Count; i++)
         {
+            var d = deployments[i];
+            if (excludesInternalUse && d.Channel == "internal")
+            {
+                continue;
+            }
             if (d.Jurisdictions is null)
             {
                 unknown ??= $"deployments[{d.Id}].jurisdictions";
             }
             else if (Matches(d.Jurisdictions, territory))
             {
-                return new Reach(Tri.True, null, $"deployment {d.Id} serves [{string.Join(", ", d.Jurisdictions)}], which reaches {where}");
+                return new Reach(Tri.True, null, explain ? $"deployment {d.Id} serves [{string.Join(", ", d.Jurisdictions)}], which reaches {Where(territory)}" : null);
             }
         }
         if (manifest.Training?.ExternalInteraction == true)
@@ -73,7 +87,7 @@ internal static class Territory
             {
                 if (Matches([hq], territory))
                 {
-                    return new Reach(Tri.True, null, $"evaluations during training run from developer.headquarters {hq}, in {where}");
+                    return new Reach(Tri.True, null, explain ? $"evaluations during training run from developer.headquarters {hq}, in {Where(territory)}" : null);
                 }
             }
             else
@@ -82,18 +96,38 @@ internal static class Territory
             }
         }
         return unknown is not null
-            ? new Reach(Tri.Unknown, unknown, $"a deployment names no jurisdictions: unknown whether it reaches {where}")
-            : new Reach(Tri.False, null, $"no deployment reaches {where}");
+            ? new Reach(Tri.Unknown, unknown, explain ? $"a deployment names no jurisdictions: unknown whether it reaches {Where(territory)}" : null)
+            : new Reach(Tri.False, null, explain ? $"no deployment reaches {Where(territory)}" : null);
     }
 
     /// <summary>A code reaches a territory when it is the territory, lies within it (US-CA in US; DE in EU), or contains it (US contains US-CA).</summary>
-    public static bool Matches(IReadOnlyList<string> codes, IReadOnlyList<string> territory) =>
-        codes.Any(code => territory.Any(t => Matches(code, t)));
+    public static bool Matches(IReadOnlyList<string> codes, IReadOnlyList<string> territory)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            for (var j = 0; j < territory.Count; j++)
+            {
+                if (Matches(codes[i], territory[j]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static bool Matches(string code, string territory) =>
         code == territory
-        || code.StartsWith(territory + "-", StringComparison.Ordinal)
-        || territory.StartsWith(code + "-", StringComparison.Ordinal)
-        || (territory == "EU" && EuMembers.Contains(code.Split('-')[0]))
-        || (code == "EU" && EuMembers.Contains(territory.Split('-')[0]));
+        || Within(code, territory)
+        || Within(territory, code)
+        || (territory == "EU" && EuMemberCodes.Contains(Country(code)))
+        || (code == "EU" && EuMemberCodes.Contains(Country(territory)));
+
+    /// <summary>Whether <paramref name="code"/> is a subdivision of <paramref name="region"/>: US-CA of US.</summary>
+    private static bool Within(string code, string region) =>
+        code.Length > region.Length && code[region.Length] == '-' && code.StartsWith(region, StringComparison.Ordinal);
+
+    /// <summary>The country part of a code: DE of DE-BY.</summary>
+    private static ReadOnlySpan<char> Country(string code) =>
+        code.IndexOf('-', StringComparison.Ordinal) is var dash and >= 0 ? code.AsSpan(0, dash) : code;
 }

@@ -16,26 +16,47 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
     /// <summary>Deployment facts describe one deployment; a bill can only ask them of a deployment duty.</summary>
     public bool IsDeploymentFact => Path.StartsWith("deployment.", StringComparison.Ordinal);
 
+    // What the fact describes, decided once from its path: AppliesTo runs on every comparison.
+    private readonly Subject _subject = SubjectOf(Path);
+
+    private enum Subject
+    {
+        Artifact,
+        Lineage,
+        Cluster,
+        AnyDeployment,
+        OneDeployment,
+    }
+
+    private static Subject SubjectOf(string path) => path switch
+    {
+        _ when path.StartsWith("lineage.", StringComparison.Ordinal) => Subject.Lineage,
+        _ when path.StartsWith("training.cluster.", StringComparison.Ordinal) => Subject.Cluster,
+        _ when path.StartsWith("deployments.", StringComparison.Ordinal) => Subject.AnyDeployment,
+        _ when path.StartsWith("deployment.", StringComparison.Ordinal) => Subject.OneDeployment,
+        _ => Subject.Artifact,
+    };
+
     /// <summary>
     /// Whether the thing the fact describes exists at all. A base model has no modification step, a run with no
     /// cluster described has no cluster, an act that is not a deployment has no deployment: every comparison on
     /// such a fact is false, not unknown. Within something that exists, a missing value stays unknown.
     /// </summary>
-    public bool AppliesTo(FactScope scope) => Path switch
+    public bool AppliesTo(FactScope scope) => _subject switch
     {
-        _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => scope.Artifact.Manifest.Lineage is not null,
-        _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => scope.Artifact.Manifest.Training?.Cluster is not null,
-        _ when Path.StartsWith("deployments.", StringComparison.Ordinal) => scope.Artifact.Manifest.Deployments is { Count: > 0 },
-        _ when IsDeploymentFact => scope.Deployment is not null,
+        Subject.Lineage => scope.Artifact.Manifest.Lineage is not null,
+        Subject.Cluster => scope.Artifact.Manifest.Training?.Cluster is not null,
+        Subject.AnyDeployment => scope.Artifact.Manifest.Deployments is { Count: > 0 },
+        Subject.OneDeployment => scope.Deployment is not null,
         _ => true,
     };
 
     /// <summary>Why <see cref="AppliesTo"/> is false, for the trace.</summary>
-    public string NotApplicableBecause => Path switch
+    public string NotApplicableBecause => _subject switch
     {
-        _ when Path.StartsWith("lineage.", StringComparison.Ordinal) => "not applicable: the artifact has no lineage (a base model)",
-        _ when Path.StartsWith("training.cluster.", StringComparison.Ordinal) => "not applicable: the manifest describes no training cluster",
-        _ when Path.StartsWith("deployments.", StringComparison.Ordinal) => "not applicable: the manifest lists no deployment",
+        Subject.Lineage => "not applicable: the artifact has no lineage (a base model)",
+        Subject.Cluster => "not applicable: the manifest describes no training cluster",
+        Subject.AnyDeployment => "not applicable: the manifest lists no deployment",
         _ => "not applicable: not a deployment",
     };
 }
@@ -59,8 +80,8 @@ public static class FactCatalog
         new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
         new("asOf", FactKind.Date, s => s.AsOf == default ? null : FactValue.Of(s.AsOf), "the date the evaluation is made as of"),
         new("deployments.consequentialDecisions", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ConsequentialDecisions), "some deployment makes or substantially assists consequential decisions"),
-        new("deployments.channels", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Channel is not null) ? FactValue.Of(ds.Select(d => d.Channel!).Distinct().ToList()) : null, "the channels of all deployments together"),
-        new("deployments.domains", FactKind.List, s => M(s).Deployments is { Count: > 0 } ds && ds.All(d => d.Domains is not null) ? FactValue.Of(ds.SelectMany(d => d.Domains!).Distinct().ToList()) : null, "the areas of use of all deployments together"),
+        new("deployments.channels", FactKind.List, s => List(s.Artifact.DeploymentChannels), "the channels of all deployments together"),
+        new("deployments.domains", FactKind.List, s => List(s.Artifact.DeploymentDomains), "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(s.Artifact.ActivityKinds), "what the manifest declares: training, release (of weights), deployment"),
         new("capabilities.comparableToFrontierBenchmarks", FactKind.Boolean, s => Bool(M(s).Capabilities?.ComparableToFrontierBenchmarks), "performs like a 2024 model above 1e26 operations on common benchmarks"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
@@ -196,8 +217,19 @@ public static class FactCatalog
         {
             return null;
         }
-        var values = deployments.Select(read).ToList();
-        return values.Contains(true) ? FactValue.Of(true) : values.All(v => v == false) ? FactValue.Of(false) : null;
+        var unknown = false;
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            switch (read(deployments[i]))
+            {
+                case true:
+                    return FactValue.Of(true);
+                case null:
+                    unknown = true;
+                    break;
+            }
+        }
+        return unknown ? null : FactValue.Of(false);
     }
 
     private static FactValue? SameDeveloper(FactScope s)

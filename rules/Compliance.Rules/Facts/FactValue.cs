@@ -21,7 +21,8 @@ public readonly record struct FactValue(FactKind Kind, double Number, string? Te
     public static FactValue Of(string text) => new(FactKind.Text, 0, text, null);
     public static FactValue Of(bool value) => new(FactKind.Boolean, value ? 1 : 0, null, null);
     public static FactValue Of(IReadOnlyList<string> list) => new(FactKind.List, 0, null, list);
-    public static FactValue Of(DateOnly date) => new(FactKind.Date, date.DayNumber, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+    // A date is compared as its day number; its text is written only when a trace or a message shows it.
+    public static FactValue Of(DateOnly date) => new(FactKind.Date, date.DayNumber, null, null);
 
     public bool Boolean => Number != 0;
 
@@ -31,14 +32,18 @@ public readonly record struct FactValue(FactKind Kind, double Number, string? Te
         FactKind.Number => Number,
         FactKind.Boolean => Boolean,
         FactKind.List => List!,
+        FactKind.Date => DateText,
         _ => Text!,
     };
+
+    private string DateText => DateOnly.FromDayNumber((int)Number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public override string ToString() => Kind switch
     {
         FactKind.Number => Number.ToString("R", CultureInfo.InvariantCulture),
         FactKind.Boolean => Boolean ? "true" : "false",
         FactKind.List => "[" + string.Join(", ", List!) + "]",
+        FactKind.Date => DateText,
         _ => Text!,
     };
 }

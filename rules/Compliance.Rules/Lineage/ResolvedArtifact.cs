@@ -29,23 +29,60 @@ public sealed class ResolvedArtifact
         .Distinct(StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>Every artifact of the lineage once, this one first, in a stable order: what a decision depended on.</summary>
-    public IReadOnlyList<ResolvedArtifact> Closure()
+    /// <summary>The channels of all deployments, each once; null when there is none or one leaves its channel out.</summary>
+    internal IReadOnlyList<string>? DeploymentChannels => field ??= Union(Manifest.Deployments, d => d.Channel is { } channel ? [channel] : null);
+
+    /// <summary>The areas of use of all deployments, each once; null when there is none or one leaves them out.</summary>
+    internal IReadOnlyList<string>? DeploymentDomains => field ??= Union(Manifest.Deployments, d => d.Domains);
+
+    // Facts of all deployments together, computed once per artifact: every bill that asks reads the same list.
+    private static List<string>? Union(IReadOnlyList<Deployment>? deployments, Func<Deployment, IReadOnlyList<string>?> read)
     {
-        var seen = new HashSet<ResolvedArtifact>(ReferenceEqualityComparer.Instance);
-        var order = new List<ResolvedArtifact>();
-        void Visit(ResolvedArtifact a)
+        if (deployments is not { Count: > 0 })
         {
-            if (seen.Add(a))
+            return null;
+        }
+        var union = new List<string>();
+        foreach (var deployment in deployments)
+        {
+            if (read(deployment) is not { } values)
             {
-                order.Add(a);
-                foreach (var b in a.Bases)
+                return null;
+            }
+            foreach (var value in values)
+            {
+                if (!union.Contains(value, StringComparer.Ordinal))
                 {
-                    Visit(b);
+                    union.Add(value);
                 }
             }
         }
-        Visit(this);
+        return union;
+    }
+
+    /// <summary>Every artifact of the lineage once, this one first, in a stable order: what a decision depended on.</summary>
+    public IReadOnlyList<ResolvedArtifact> Closure()
+    {
+        var order = new List<ResolvedArtifact>();
+        Closure(order);
         return order;
+    }
+
+    /// <summary>Appends the closure to <paramref name="order"/> (empty on entry), depth first, bases in their order.</summary>
+    internal void Closure(List<ResolvedArtifact> order)
+    {
+        // A lineage holds a handful of artifacts: the list itself is the set of those already visited.
+        foreach (var visited in order)
+        {
+            if (ReferenceEquals(visited, this))
+            {
+                return;
+            }
+        }
+        order.Add(this);
+        for (var i = 0; i < Bases.Count; i++)
+        {
+            Bases[i].Closure(order);
+        }
     }
 }

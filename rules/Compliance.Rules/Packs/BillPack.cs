@@ -117,11 +117,15 @@ public sealed record BillPack
         {
             field = value;
             DefinitionsByName = value.ToDictionary(d => d.Name, StringComparer.Ordinal);
+            DefinitionIndex = value.Select((d, i) => (d.Name, i)).ToDictionary(d => d.Name, d => d.i, StringComparer.Ordinal);
         }
     }
 
     public IReadOnlyDictionary<string, Parameter> ParametersByName { get; private init; } = new Dictionary<string, Parameter>();
     public IReadOnlyDictionary<string, Definition> DefinitionsByName { get; private init; } = new Dictionary<string, Definition>();
+
+    /// <summary>Each definition's place in <see cref="Definitions"/>: an evaluation keeps its outcomes in that order.</summary>
+    public IReadOnlyDictionary<string, int> DefinitionIndex { get; private init; } = new Dictionary<string, int>();
     public required IReadOnlyList<Obligation> Obligations { get; init; }
     public required IReadOnlyList<JsonObject> Tests { get; init; }
 
@@ -132,6 +136,11 @@ public sealed record BillPack
     public required JsonObject Document { get; init; }
 
     public string Key => $"{Id}@{Version}";
+
+    private static readonly string[] StatusNames = Enum.GetNames<BillStatus>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    /// <summary>The status as results spell it, without formatting an enum on every evaluation.</summary>
+    public string StatusName => StatusNames[(int)Status];
 
     /// <summary>
     /// Whether the bill binds anyone on <paramref name="asOf"/>: only an enacted text (or one later revoked or
