@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Compliance.Api.Bills;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
@@ -24,6 +25,8 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Citations carry "§" and reasons apostrophes; a JSON API need not escape them, and readers should not see \u00A7.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Generated code for the decision; reflection for anything else (a list type a fact value may come as).
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace", "overrides"];
