@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Compliance.Rules.Json;
 
 namespace Compliance.Rules.Manifests;
@@ -14,6 +15,8 @@ public static class ManifestJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = JsonDocuments.MaxDepth,
         NumberHandling = JsonNumberHandling.Strict,
+        // Generated code for manifests; reflection for anything else written with these settings (lists of manifests).
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ManifestJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Validates a manifest node against the schema and binds it; errors are located below <paramref name="pointer"/>.</summary>
