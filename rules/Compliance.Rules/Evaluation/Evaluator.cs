@@ -66,9 +66,8 @@ public static class Evaluator
         {
             if (ResultOrder(bills[i - 1], bills[i]) > 0)
             {
-                var sorted = bills.ToArray();
-                // Stable, like the OrderBy it stands for: two copies of one bill keep the order they were asked in.
-                return [.. sorted.Order(Comparer<BillPack>.Create(ResultOrder))];
+                // Stable: two copies of one bill keep the order they were asked in.
+                return [.. bills.Order(Comparer<BillPack>.Create(ResultOrder))];
             }
         }
         return bills;
@@ -96,7 +95,7 @@ public static class Evaluator
         for (var i = 0; i < pack.Obligations.Count; i++)
         {
             var obligation = pack.Obligations[i];
-            if (TriggeringPhase(obligation, acts) is not { } phase)
+            if (acts.TriggeringPhase(obligation) is not { } phase)
             {
                 continue;
             }
@@ -239,69 +238,6 @@ public static class Evaluator
             }
             : null;
         return new Outcome(value, needs, node);
-    }
-
-    /// <summary>
-    /// The first of the duty's phases that an activity of the manifest triggers: training duties for a manifest with
-    /// its own training, release duties for a release of weights (a code-only release triggers none), deployment
-    /// duties for each deployment, incident and periodic duties while the model is trained, released or deployed.
-    /// </summary>
-    private readonly record struct ActivityFlags(bool Training, bool Release, bool Deployment, bool ExternalDeployment)
-    {
-        /// <summary>The acts the manifest declares, among those the bill regulates.</summary>
-        public static ActivityFlags Of(IReadOnlyList<ActivityResult> activities, IReadOnlyList<Phase> regulated)
-        {
-            bool training = false, release = false, deployment = false, external = false;
-            for (var i = 0; i < activities.Count; i++)
-            {
-                var a = activities[i];
-                training |= a.Activity == ActivityKind.Training;
-                release |= a.Activity == ActivityKind.Release && a.Scope != "code";
-                deployment |= a.Activity == ActivityKind.Deployment;
-                external |= a.Activity == ActivityKind.Deployment && a.Internal != true;
-            }
-            var deploymentRegulated = Regulates(regulated, Phase.Deployment);
-            return new(
-                training && Regulates(regulated, Phase.Training),
-                release && Regulates(regulated, Phase.Release),
-                deployment && deploymentRegulated,
-                external && deploymentRegulated);
-        }
-
-        private static bool Regulates(IReadOnlyList<Phase> regulated, Phase phase)
-        {
-            for (var i = 0; i < regulated.Count; i++)
-            {
-                if (regulated[i] == phase)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static Phase? TriggeringPhase(Obligation obligation, ActivityFlags acts)
-    {
-        var training = acts.Training;
-        var release = acts.Release;
-        var deployment = obligation.ExcludesInternalUse ? acts.ExternalDeployment : acts.Deployment;
-        for (var i = 0; i < obligation.Phases.Count; i++)
-        {
-            var phase = obligation.Phases[i];
-            var triggered = phase switch
-            {
-                Phase.Training => training,
-                Phase.Release => release,
-                Phase.Deployment => deployment,
-                _ => training || release || deployment,
-            };
-            if (triggered)
-            {
-                return phase;
-            }
-        }
-        return null;
     }
 
     private static string? DueDate(Due? due, Phase phase, FactScope scope)
