@@ -116,6 +116,26 @@ public sealed class EvaluationsApiTests
     }
 
     [Fact]
+    public async Task A_fine_tune_thirty_levels_down_is_explained_under_every_bill_with_each_base_definition_once()
+    {
+        await using var app = new ComplianceApp();
+        var client = app.CreateClient();
+        var request = new JsonObject { ["manifest"] = Manifests.FineTuneChain(30), ["asOf"] = "2026-07-01" };
+
+        var created = await client.PostJsonAsync("/v1/evaluations", request);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 2_000_000, $"{text.Length} bytes for 31 artifacts");
+        Assert.Empty(SchemaValidator.Evaluation.Validate(JsonNode.Parse(text)!));
+        var sb1047 = JsonNode.Parse(text)!["bills"]!.AsArray().Single(b => (string)b!["bill"]! == "us-ca-sb1047")!;
+        var bases = sb1047["lineageDefinitions"]!.AsObject();
+        Assert.Equal(30, bases.Count);
+        Assert.Equal("true", (string)bases["acme/frontier-1"]!["covered_model"]!["value"]!);
+        Assert.Equal(text, await client.GetStringAsync(created.Headers.Location));
+    }
+
+    [Fact]
     public async Task The_same_inputs_give_the_same_result_apart_from_id_and_creation_time()
     {
         await using var app = new ComplianceApp();

@@ -17,6 +17,7 @@ public sealed class ResultJsonTests
     private static readonly JsonSerializerOptions Reflection = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = EvaluationResult.MaxJsonDepth,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -65,3 +65,61 @@ public sealed class TraceTests
         Assert.Equal(traced.Obligations.Select(o => (o.Id, o.Status)), bare.Obligations.Select(o => (o.Id, o.Status)));
     }
 }
+
+/// <summary>
+/// A definition asked of a base is explained once per bill, under the bill's lineage definitions, and a trace step names
+/// it: inlined at every mention, the explanations multiplied with each level of the lineage.
+/// </summary>
+public sealed class LineageTraceTests
+{
+    private static Lineage.ResolvedArtifact Chain(int levels)
+    {
+        var manifest = """{ "schemaVersion": "1", "id": "c/base", "developer": { "name": "C" }, "training": { "status": "completed", "computeFlop": 2e26, "costUsd": 2e8 } }""";
+        for (var level = 1; level <= levels; level++)
+        {
+            manifest = $$"""
+                { "schemaVersion": "1", "id": "c/ft{{level}}", "developer": { "name": "C" }, "training": { "status": "completed" },
+                  "lineage": { "base": {{manifest}}, "relation": "finetune", "computeFlop": 1e24, "costUsd": 1e6 },
+                  "release": { "weights": "open" }, "deployments": [ { "id": "d{{level}}", "channel": "api", "jurisdictions": ["EU", "US-CA", "US-NY"] } ] }
+                """;
+        }
+        return Lineage.LineageResolver.Resolve(Manifests.ManifestJson.ReadText(manifest), _ => null);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { MaxDepth = EvaluationResult.MaxJsonDepth };
+
+    private static int JsonLength(int levels) => System.Text.Json.JsonSerializer.Serialize(
+        Evaluator.Evaluate(Chain(levels), Packs.BillCatalog.Bundled.Packs, new EvaluationOptions { AsOf = new DateOnly(2026, 7, 1) }), Json).Length;
+
+    [Fact]
+    public void A_trace_step_that_asks_a_base_names_it_and_the_base_is_explained_once_under_lineage_definitions()
+    {
+        var bill = Evaluator.Evaluate(Chain(2), [Packs.BillCatalog.Bundled.Find("us-ca-sb1047")!], new EvaluationOptions { AsOf = new DateOnly(2026, 7, 1) }).Bills[0];
+
+        var asked = Flatten(bill.Definitions["covered_model_derivative"].Trace!).Where(n => n.Artifact is not null).ToList();
+        Assert.NotEmpty(asked);
+        Assert.All(asked, step => Assert.Null(step.Children));
+        Assert.Equal(["c/ft1", "c/base"], bill.LineageDefinitions!.Keys);
+        Assert.Equal(Tri.True, bill.LineageDefinitions["c/base"]["covered_model"].Value);
+        Assert.NotNull(bill.LineageDefinitions["c/ft1"]["covered_model"].Trace);
+    }
+
+    [Fact]
+    public void Without_a_trace_no_lineage_definitions_are_listed()
+    {
+        var bill = Evaluator.Evaluate(Chain(2), [Packs.BillCatalog.Bundled.Find("us-ca-sb1047")!], new EvaluationOptions { AsOf = new DateOnly(2026, 7, 1), Trace = false }).Bills[0];
+
+        Assert.Null(bill.LineageDefinitions);
+    }
+
+    [Fact]
+    public void Under_every_bundled_bill_a_deeper_lineage_adds_to_the_explanation_linearly()
+    {
+        var (eight, sixteen, thirtyTwo) = (JsonLength(8), JsonLength(16), JsonLength(32));
+
+        // Each level adds about the same: 16 more levels add what 8 did, twice over (geometric growth would not fit in memory).
+        Assert.InRange(thirtyTwo - sixteen, 1.5 * (sixteen - eight), 2.5 * (sixteen - eight));
+    }
+
+    private static IEnumerable<TraceNode> Flatten(TraceNode node) => [node, .. (node.Children ?? []).SelectMany(Flatten)];
+}

@@ -23,6 +23,7 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
     public static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = EvaluationResult.MaxJsonDepth,
         // Citations carry "§" and reasons apostrophes; a JSON API need not escape them, and readers should not see \u00A7.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         // Generated code for the decision; reflection for anything else (a list type a fact value may come as).

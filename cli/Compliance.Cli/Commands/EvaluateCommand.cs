@@ -11,6 +11,7 @@ internal static class EvaluateCommand
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
+        MaxDepth = EvaluationResult.MaxJsonDepth,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -7,7 +7,9 @@ namespace Compliance.Rules.Evaluation;
 /// <summary>
 /// Evaluates one pack's conditions over one lineage graph in three-valued logic. Definitions are memoised per
 /// artifact, so a definition asked of a shared base (a merge's common ancestor) is computed once.
-/// With tracing off it builds no trace nodes at all.
+/// With tracing off it builds no trace nodes at all. A trace names another definition (and, for a base, the artifact)
+/// without repeating its explanation: the result explains each definition of each artifact once, and a trace that
+/// inlined its bases' explanations grew geometrically with the depth of the lineage (several references per level).
 /// </summary>
 internal sealed class ConditionEvaluator
 {
@@ -91,6 +93,19 @@ internal sealed class ConditionEvaluator
         return outcomes;
     }
 
+    /// <summary>The definition's outcome for the artifact if this evaluation asked it, else null.</summary>
+    public Outcome? Asked(ResolvedArtifact artifact, int index)
+    {
+        for (var i = 0; i < _memoCount; i++)
+        {
+            if (ReferenceEquals(_memo[i].Artifact, artifact))
+            {
+                return _memo[i].Outcomes[index];
+            }
+        }
+        return null;
+    }
+
     public Outcome Evaluate(Condition condition, FactScope scope) => condition switch
     {
         AlwaysCondition => new Outcome(Tri.True, [], _trace ? new TraceNode { Kind = "always", Outcome = Tri.True } : null),
@@ -167,13 +182,9 @@ internal sealed class ConditionEvaluator
     {
         var o = Definition(scope.Artifact, def.Name);
         return new Outcome(o.Value, o.Needs, _trace
-            ? new TraceNode { Kind = "definition", Definition = def.Name, Outcome = o.Value, Citation = _definitions[def.Name].Citation, Artifact = Other(scope.Artifact), Children = ReferenceChildren(scope.Artifact, o) }
+            ? new TraceNode { Kind = "definition", Definition = def.Name, Outcome = o.Value, Citation = _definitions[def.Name].Citation, Artifact = Other(scope.Artifact) }
             : null);
     }
-
-    // A definition of the artifact under evaluation is explained in the result's own definitions; one of a base is not, so it is inlined.
-    private IReadOnlyList<TraceNode>? ReferenceChildren(ResolvedArtifact artifact, Outcome o) =>
-        ReferenceEquals(artifact, _root) || o.Trace is null ? null : [o.Trace];
 
     private string? Other(ResolvedArtifact artifact) => ReferenceEquals(artifact, _root) ? null : artifact.Id;
 
@@ -191,7 +202,7 @@ internal sealed class ConditionEvaluator
         {
             var parent = bases[i];
             var o = Definition(parent, b.Name);
-            children?.Add(new TraceNode { Kind = "definition", Definition = b.Name, Artifact = parent.Id, Outcome = o.Value, Citation = _definitions[b.Name].Citation, Children = o.Trace is null ? null : [o.Trace] });
+            children?.Add(new TraceNode { Kind = "definition", Definition = b.Name, Artifact = parent.Id, Outcome = o.Value, Citation = _definitions[b.Name].Citation });
             if (o.Value == Tri.True)
             {
                 result = Tri.True;

@@ -7,6 +7,12 @@ namespace Compliance.Rules.Evaluation;
 
 public sealed record EvaluationResult
 {
+    /// <summary>
+    /// How deep a result's JSON may nest: a trace step per condition (an object and its list of steps), and conditions
+    /// nest no deeper than the pack document that holds them, plus the few levels of the result around the traces.
+    /// </summary>
+    public const int MaxJsonDepth = Json.JsonDocuments.MaxDepth + 32;
+
     public string? Id { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public required string AsOf { get; init; }
@@ -53,6 +59,12 @@ public sealed record BillResult
     /// <summary>Parameter values the request substituted for the pack's, if any.</summary>
     public IReadOnlyDictionary<string, double>? Overrides { get; init; }
     public required OrderedDictionary<string, DefinitionResult> Definitions { get; init; }
+
+    /// <summary>
+    /// With a trace: the definitions the evaluation asked of the lineage's other artifacts, by artifact id, each
+    /// explained once. A trace step that asks a base names the artifact and the definition and is explained here.
+    /// </summary>
+    public OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? LineageDefinitions { get; init; }
     public required IReadOnlyList<ObligationResult> Obligations { get; init; }
     public required IReadOnlyList<UpcomingObligation> Upcoming { get; init; }
 }

@@ -126,6 +126,7 @@ public static class Evaluator
             InForce = pack.InForceOn(options.AsOf),
             Overrides = overrides,
             Definitions = definitions,
+            LineageDefinitions = options.Trace ? LineageDefinitions(artifact, pack, conditions) : null,
             Obligations = Drain(obligations),
             Upcoming = upcoming,
         };
@@ -168,6 +169,29 @@ public static class Evaluator
                 Trace = o.Trace,
             });
         }
+    }
+
+    /// <summary>The definitions this evaluation asked of the lineage's other artifacts, in lineage then pack order; null if none.</summary>
+    private static OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? LineageDefinitions(ResolvedArtifact artifact, BillPack pack, ConditionEvaluator conditions)
+    {
+        OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? explained = null;
+        foreach (var other in artifact.Closure().Skip(1))
+        {
+            OrderedDictionary<string, DefinitionResult>? asked = null;
+            for (var i = 0; i < pack.Definitions.Count; i++)
+            {
+                if (conditions.Asked(other, i) is { } o)
+                {
+                    (asked ??= new(StringComparer.Ordinal)).Add(pack.Definitions[i].Name, new DefinitionResult(o.Value, o.Needs, o.Trace));
+                }
+            }
+            // Two inline copies of one base in a merge share an id; the first explains it.
+            if (asked is not null)
+            {
+                (explained ??= new(StringComparer.Ordinal)).TryAdd(other.Id, asked);
+            }
+        }
+        return explained;
     }
 
     private static ObligationResult[] Drain(List<ObligationResult> scratch)
