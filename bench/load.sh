@@ -63,9 +63,10 @@ run() { # label, file name, extra args...
   echo "$rps" >"$WORK/$name.rps"
 }
 
-# Warm-up, not measured: the JIT tiers the hot path up in the first seconds under load.
+# Warm-up, not measured: under load on two cores the JIT's tiering thread takes a fifth of the CPU for the first
+# fifteen seconds or so (measured per thread from /proc); 30 s of POST leaves the steady state to be measured.
 wrk -t2 -c"$CONNECTIONS" -d5s "$URL/health" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/post.lua" "$URL/v1/evaluations" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d30s -s "$WORK/post.lua" "$URL/v1/evaluations" >/dev/null
 
 echo "loopback, ${SECONDS_PER_RUN}s each, ${CONNECTIONS} connections, 2 wrk threads, $(nproc) cores"
 printf '| %-28s | %10s | %8s | %8s | %6s |\n' "endpoint" "req/s" "p50" "p99" "errors"

@@ -7,7 +7,10 @@ using Compliance.Api.Schemas;
 using Compliance.Api.Storage;
 using Compliance.Rules.Packs;
 
-var builder = WebApplication.CreateBuilder(args);
+// The service has no settings files to reload (configuration comes from the environment and the command line), and
+// watching for them watches the working folder, where the SQLite file lives by default: every write to its log woke
+// the watcher, about 4% of the CPU under load.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 // The bundled bills and the uploaded drafts; each request sees the catalog as it was when the request began.
 builder.Services.AddSingleton<BillLibrary>();
@@ -22,8 +25,8 @@ builder.Services.AddSingleton<Decisions>();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
-    json.SerializerOptions.DefaultIgnoreCondition = Decisions.ResultJson.DefaultIgnoreCondition;
-    json.SerializerOptions.Encoder = Decisions.ResultJson.Encoder;
+    json.SerializerOptions.DefaultIgnoreCondition = DecisionJson.Options.DefaultIgnoreCondition;
+    json.SerializerOptions.Encoder = DecisionJson.Options.Encoder;
 });
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(OpenApi.Configure);

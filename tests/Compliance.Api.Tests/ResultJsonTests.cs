@@ -10,7 +10,7 @@ namespace Compliance.Api.Tests;
 
 /// <summary>
 /// Stored decisions are compared byte for byte and must read the same years later, so the generated serializer that
-/// writes them must write exactly what the reflection serializer wrote before it.
+/// writes them, into pooled memory, must write exactly what the reflection serializer wrote before it.
 /// </summary>
 public sealed class ResultJsonTests
 {
@@ -42,9 +42,9 @@ public sealed class ResultJsonTests
                     CreatedAt = new DateTimeOffset(2026, 7, 1, 12, 30, 45, 123, TimeSpan.Zero),
                 };
 
-                var generated = JsonSerializer.SerializeToUtf8Bytes(result, Decisions.ResultJson);
+                using var generated = DecisionJson.Write(result);
 
-                Assert.Equal(JsonSerializer.Serialize(result, Reflection), System.Text.Encoding.UTF8.GetString(generated));
+                Assert.Equal(JsonSerializer.Serialize(result, Reflection), System.Text.Encoding.UTF8.GetString(generated.WrittenSpan));
                 compared++;
             }
         }
@@ -54,7 +54,7 @@ public sealed class ResultJsonTests
     [Fact]
     public void The_decision_type_is_written_by_generated_code_not_by_reflection()
     {
-        var info = Decisions.ResultJson.GetTypeInfo(typeof(EvaluationResult));
+        var info = DecisionJson.Options.GetTypeInfo(typeof(EvaluationResult));
 
         Assert.IsType<ResultJsonContext>(info.OriginatingResolver);
     }

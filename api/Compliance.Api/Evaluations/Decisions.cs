@@ -1,8 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+using CommunityToolkit.HighPerformance.Buffers;
 using Compliance.Api.Bills;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
@@ -20,16 +18,6 @@ namespace Compliance.Api.Evaluations;
 /// </summary>
 public sealed class Decisions(BillLibrary library, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        MaxDepth = EvaluationResult.MaxJsonDepth,
-        // Citations carry "§" and reasons apostrophes; a JSON API need not escape them, and readers should not see \u00A7.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        // Generated code for the decision; reflection for anything else (a list type a fact value may come as).
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-    };
-
     private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace", "overrides"];
     private static readonly string[] GateFields = [.. EvaluationFields, "activity", "allowUndetermined"];
     private static readonly Dictionary<string, ActivityKind> Activities = new(StringComparer.Ordinal)
@@ -37,11 +25,16 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
     };
 
-    public Task<(EvaluationResult Result, byte[] Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
+    /// <summary>The decision and its JSON, stored; the caller disposes the JSON once it has sent it.</summary>
+    public Task<(EvaluationResult Result, ArrayPoolBufferWriter<byte> Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
         DecideAsync(new RequestFields(body, EvaluationFields), gate: false, cancellationToken);
 
-    public Task<(EvaluationResult Result, byte[] Json)> GateAsync(JsonObject body, CancellationToken cancellationToken) =>
-        DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
+    public async Task<EvaluationResult> GateAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var (result, json) = await DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
+        json.Dispose();
+        return result;
+    }
 
     /// <summary>Reads <c>overrides: { bill: { parameter: number } }</c>; each bill must be evaluated and each parameter its own.</summary>
     private static Dictionary<string, IReadOnlyDictionary<string, double>>? Overrides(JsonNode? node, IReadOnlyList<BillPack> bills)
@@ -69,7 +62,7 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
         return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : result;
     }
 
-    private async Task<(EvaluationResult, byte[])> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
+    private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>)> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
     {
         var manifestId = fields.String("manifestId");
         var billNames = fields.Strings("bills");
@@ -108,8 +101,16 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJson);
-        await store.SaveAsync(result, artifact, gate ? "gate" : "evaluation", json, cancellationToken);
+        var json = DecisionJson.Write(result);
+        try
+        {
+            await store.SaveAsync(result, artifact, gate ? "gate" : "evaluation", json.WrittenSpan, cancellationToken);
+        }
+        catch
+        {
+            json.Dispose();
+            throw;
+        }
         return (result, json);
     }
 }

@@ -13,7 +13,7 @@ public sealed class EvaluationStore(Database database, DecisionWriter writer)
     private const string FindSql = "SELECT result, result_encoding FROM evaluations WHERE id = @id";
 
     /// <summary>Completes once the decision is durable: the caller acknowledges it only then.</summary>
-    public Task SaveAsync(EvaluationResult result, ResolvedArtifact artifact, string kind, byte[] json, CancellationToken cancellationToken) =>
+    public Task SaveAsync(EvaluationResult result, ResolvedArtifact artifact, string kind, ReadOnlySpan<byte> json, CancellationToken cancellationToken) =>
         writer.WriteAsync(new DecisionRow(
             result.Id!,
             kind,

@@ -33,7 +33,7 @@ public static class EvaluationsApi
     private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
     {
         var (result, json) = await decisions.EvaluateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
-        return new RawJson(json, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}");
+        return new RawJson(json.WrittenMemory, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}", owner: json);
     }
 
     private static IResult Get(string id, EvaluationStore store) =>
@@ -41,7 +41,7 @@ public static class EvaluationsApi
 
     private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
     {
-        var (result, _) = await decisions.GateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
+        var result = await decisions.GateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
         var gate = result.Gate!;
         return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason));
     }
