@@ -76,12 +76,9 @@ internal sealed class ConditionEvaluator
 
     private Outcome?[] OutcomesOf(ResolvedArtifact artifact)
     {
-        for (var i = 0; i < _memoCount; i++)
+        if (MemoOf(artifact) is var known and >= 0)
         {
-            if (ReferenceEquals(_memo[i].Artifact, artifact))
-            {
-                return _memo[i].Outcomes;
-            }
+            return _memo[known].Outcomes;
         }
         var size = _pack.Definitions.Count;
         if (_memoCount == _memo.Count)
@@ -94,16 +91,19 @@ internal sealed class ConditionEvaluator
     }
 
     /// <summary>The definition's outcome for the artifact if this evaluation asked it, else null.</summary>
-    public Outcome? Asked(ResolvedArtifact artifact, int index)
+    public Outcome? Asked(ResolvedArtifact artifact, int index) =>
+        MemoOf(artifact) is var known and >= 0 ? _memo[known].Outcomes[index] : null;
+
+    private int MemoOf(ResolvedArtifact artifact)
     {
         for (var i = 0; i < _memoCount; i++)
         {
             if (ReferenceEquals(_memo[i].Artifact, artifact))
             {
-                return _memo[i].Outcomes[index];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     public Outcome Evaluate(Condition condition, FactScope scope) => condition switch
