@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Load test of the API on loopback: GET /health (the ceiling) and persisted POST /v1/evaluations, each for a
 # bounded time with a bounded number of connections, then the server's peak RSS. Needs wrk (apt-get install wrk).
-# Usage: bench/load.sh [seconds=30] [connections=32]
+# Usage: bench/load.sh [seconds=30] [connections=32] [request=sb1047|default]
+#   sb1047:  the typical manifest under SB 1047, trace off (the CI gate's kind of request)
+#   default: the same manifest with nothing else said: every bundled bill, with the trace (a legal team's request)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-30}"
 CONNECTIONS="${2:-32}"
+REQUEST="${3:-sb1047}"
+case "$REQUEST" in sb1047|default) ;; *) echo "request must be sb1047 or default" >&2; exit 2 ;; esac
 PORT=5099
 URL="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d ${LOAD_TMPDIR:+-p $LOAD_TMPDIR})"
@@ -19,15 +23,18 @@ SERVER_PID=$!
 for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && break; sleep 0.2; done
 curl -sf "$URL/health" >/dev/null || { echo "the server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 
-# The request body: the benchmark's typical manifest under SB 1047, trace off, stored like any decision. Each request
-# gives the artifact its own training compute (random, 1e24 to 1e27), so every decision is on a manifest of its own
-# digest: nothing is answered from what an earlier request left behind.
-python3 - "$WORK/body.json" <<'PY'
+# The request body: the benchmark's typical manifest, stored like any decision. Each request gives the artifact its own
+# training compute (random, 1e24 to 1e27), so every decision is on a manifest of its own digest: nothing is answered
+# from what an earlier request left behind.
+python3 - "$WORK/body.json" "$REQUEST" <<'PY'
 import json, re, sys
 src = open("bench/Compliance.Bench/TypicalManifest.cs").read()
 manifest = json.loads(src[src.index('"""') + 3:src.rindex('"""')])
 manifest["training"]["computeFlop"] = "COMPUTE"
-text = json.dumps({"manifest": manifest, "bills": ["us-ca-sb1047"], "asOf": "2026-07-01", "trace": False})
+request = {"manifest": manifest, "asOf": "2026-07-01"}
+if sys.argv[2] == "sb1047":
+    request.update({"bills": ["us-ca-sb1047"], "trace": False})
+text = json.dumps(request)
 open(sys.argv[1], "w").write(text.replace('"COMPUTE"', "COMPUTE"))
 PY
 cat >"$WORK/post.lua" <<LUA
@@ -68,7 +75,7 @@ run() { # label, file name, extra args...
 wrk -t2 -c"$CONNECTIONS" -d5s "$URL/health" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d30s -s "$WORK/post.lua" "$URL/v1/evaluations" >/dev/null
 
-echo "loopback, ${SECONDS_PER_RUN}s each, ${CONNECTIONS} connections, 2 wrk threads, $(nproc) cores"
+echo "loopback, ${SECONDS_PER_RUN}s each, ${CONNECTIONS} connections, 2 wrk threads, $(nproc) cores, request: $REQUEST"
 printf '| %-28s | %10s | %8s | %8s | %6s |\n' "endpoint" "req/s" "p50" "p99" "errors"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------------" "----------" "----------" "--------"
 run "GET /health" health "$URL/health"
