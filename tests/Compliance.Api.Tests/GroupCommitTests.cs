@@ -24,3 +24,32 @@ public sealed class GroupCommitTests
         Assert.Equal(64, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'evaluation.decided'"));
     }
 }
+
+public sealed class CheckpointTests
+{
+    [Fact]
+    public async Task Under_a_stream_of_decisions_the_write_ahead_log_is_copied_back_and_stays_small()
+    {
+        await using var app = new ComplianceApp();
+        var client = app.CreateClient();
+        var next = 0;
+
+        // Sixteen clients, 4,000 decisions, each on a manifest of its own (a distinct compute), so each adds pages.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= 4_000)
+            {
+                var manifest = Manifests.CoveredRelease();
+                manifest["training"]!["computeFlop"] = 1e26 + next * 1e20;
+                var response = await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(manifest));
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            }
+        }));
+
+        var database = new FileInfo(app.DatabasePath).Length;
+        var log = new FileInfo(app.DatabasePath + "-wal").Length;
+        // The log file keeps the largest size it reached. Without checkpoints it would hold every page ever written, more
+        // than the database; checkpointed every thousand pages or so, it stays a fraction of it.
+        Assert.True(log < database / 2, $"the log reached {log} bytes for a database of {database}");
+    }
+}

@@ -53,11 +53,19 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
     [LoggerMessage(Level = LogLevel.Error, Message = "writing {Count} decisions failed; none was acknowledged")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 
+    // SQLite checkpoints the log inside the commit that crosses 1,000 pages, and every request waiting on that commit
+    // waits for the copy too. This writer turns that off, acknowledges the batch, and then checkpoints about as often
+    // itself: only requests that arrive during the copy wait for it.
+    private const long CheckpointPages = 1_000;
+    private int _checkpointEvery = 64;
+    private int _sinceCheckpoint;
+
     private void Commit(List<(DecisionRow Row, TaskCompletionSource Done)> batch)
     {
         try
         {
             using var connection = database.Open();
+            connection.Execute("PRAGMA wal_autocheckpoint=0");
             using var transaction = connection.BeginTransaction();
             // One statement over the whole batch each: Dapper prepares it once and rebinds it per row.
             var rows = batch.Select(item => item.Row).ToList();
@@ -65,12 +73,41 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
             connection.Execute(InsertSql, rows, transaction);
             connection.Execute(AuditSql, rows.Select(row => new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }), transaction);
             transaction.Commit();
-            batch.ForEach(item => item.Done.SetResult());
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
             LogWriteFailed(logger, e, batch.Count);
             batch.ForEach(item => item.Done.SetException(e));
+            return;
+        }
+        batch.ForEach(item => item.Done.SetResult());
+        _sinceCheckpoint += batch.Count;
+        if (_sinceCheckpoint >= _checkpointEvery)
+        {
+            Checkpoint();
         }
     }
+
+    /// <summary>
+    /// Copies the log into the database. The only writer checkpoints between its own commits, so the copy completes
+    /// and the next commit starts the log over; the log's length tells how many decisions fill the next 1,000 pages.
+    /// </summary>
+    private void Checkpoint()
+    {
+        try
+        {
+            using var connection = database.Open();
+            var (_, log, _) = connection.QuerySingle<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE)");
+            _checkpointEvery = (int)Math.Clamp(_sinceCheckpoint * CheckpointPages / Math.Max(log, 1), 16, 4_096);
+            _sinceCheckpoint = 0;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // The decisions are committed and acknowledged; the next batch tries again.
+            LogCheckpointFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "checkpointing the write-ahead log failed; the next batch will try again")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }
