@@ -57,6 +57,8 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
     // waits for the copy too. This writer turns that off, acknowledges the batch, and then checkpoints about as often
     // itself: only requests that arrive during the copy wait for it.
     private const long CheckpointPages = 1_000;
+    private const string AutomaticCheckpointOff = "PRAGMA wal_autocheckpoint=0";
+    private const string AutomaticCheckpointOn = "PRAGMA wal_autocheckpoint=1000";
     private int _checkpointEvery = 64;
     private int _sinceCheckpoint;
 
@@ -65,14 +67,21 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
         try
         {
             using var connection = database.Open();
-            connection.Execute("PRAGMA wal_autocheckpoint=0");
-            using var transaction = connection.BeginTransaction();
-            // One statement over the whole batch each: Dapper prepares it once and rebinds it per row.
-            var rows = batch.Select(item => item.Row).ToList();
-            connection.Execute(ManifestSql, rows, transaction);
-            connection.Execute(InsertSql, rows, transaction);
-            connection.Execute(AuditSql, rows.Select(row => new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }), transaction);
-            transaction.Commit();
+            connection.Execute(AutomaticCheckpointOff);
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                // One statement over the whole batch each: Dapper prepares it once and rebinds it per row.
+                var rows = batch.Select(item => item.Row).ToList();
+                connection.Execute(ManifestSql, rows, transaction);
+                connection.Execute(InsertSql, rows, transaction);
+                connection.Execute(AuditSql, rows.Select(row => new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }), transaction);
+                transaction.Commit();
+            }
+            finally
+            {
+                RestoreAutomaticCheckpoint(connection);
+            }
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
@@ -85,6 +94,20 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
         if (_sinceCheckpoint >= _checkpointEvery)
         {
             Checkpoint();
+        }
+    }
+
+    /// <summary>The connection goes back to the pool: whoever writes with it next checkpoints as SQLite does.</summary>
+    private void RestoreAutomaticCheckpoint(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        try
+        {
+            connection.Execute(AutomaticCheckpointOn);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // Never a reason to fail decisions that are committed.
+            LogCheckpointFailed(logger, e);
         }
     }
 
