@@ -68,26 +68,6 @@ internal static class Manifests
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 
-    /// <summary>A covered base model under <paramref name="levels"/> fine-tunes, each inline in the next, each released openly.</summary>
-    public static JsonObject FineTuneChain(int levels)
-    {
-        var manifest = CoveredRelease();
-        for (var level = 1; level <= levels; level++)
-        {
-            manifest = new JsonObject
-            {
-                ["schemaVersion"] = "1",
-                ["id"] = $"acme/frontier-1-ft{level}",
-                ["developer"] = new JsonObject { ["name"] = "Acme AI" },
-                ["training"] = new JsonObject { ["status"] = "completed" },
-                ["lineage"] = new JsonObject { ["base"] = manifest, ["relation"] = "finetune", ["computeFlop"] = 1e24, ["costUsd"] = 1e6 },
-                ["release"] = new JsonObject { ["weights"] = "open", ["date"] = "2026-06-01" },
-                ["deployments"] = new JsonArray(new JsonObject { ["id"] = $"chat-{level}", ["channel"] = "api", ["jurisdictions"] = new JsonArray("EU", "US-CA", "US-NY") }),
-            };
-        }
-        return manifest;
-    }
-
     public static JsonObject Evaluate(JsonNode manifest, string asOf = "2026-07-01") =>
         new() { ["manifest"] = manifest, ["bills"] = new JsonArray("us-ca-sb1047"), ["asOf"] = asOf };
 }

@@ -120,7 +120,7 @@ public sealed class EvaluationsApiTests
     {
         await using var app = new ComplianceApp();
         var client = app.CreateClient();
-        var request = new JsonObject { ["manifest"] = Manifests.FineTuneChain(30), ["asOf"] = "2026-07-01" };
+        var request = new JsonObject { ["manifest"] = FineTuneChain.Manifest(30), ["asOf"] = "2026-07-01" };
 
         var created = await client.PostJsonAsync("/v1/evaluations", request);
 
@@ -131,7 +131,7 @@ public sealed class EvaluationsApiTests
         var sb1047 = JsonNode.Parse(text)!["bills"]!.AsArray().Single(b => (string)b!["bill"]! == "us-ca-sb1047")!;
         var bases = sb1047["lineageDefinitions"]!.AsObject();
         Assert.Equal(30, bases.Count);
-        Assert.Equal("true", (string)bases["acme/frontier-1"]!["covered_model"]!["value"]!);
+        Assert.Equal("true", (string)bases["chain/base"]!["covered_model"]!["value"]!);
         Assert.Equal(text, await client.GetStringAsync(created.Headers.Location));
     }
 

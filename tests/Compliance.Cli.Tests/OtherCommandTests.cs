@@ -17,27 +17,15 @@ public sealed class OtherCommandTests
     [Fact]
     public void Evaluate_explains_a_ten_level_lineage_in_json_naming_each_base_once()
     {
-        var manifest = new JsonObject { ["schemaVersion"] = "1", ["id"] = "c/base", ["training"] = new JsonObject { ["status"] = "completed", ["computeFlop"] = 2e26, ["costUsd"] = 2e8 } };
-        for (var level = 1; level <= 10; level++)
-        {
-            manifest = new JsonObject
-            {
-                ["schemaVersion"] = "1",
-                ["id"] = $"c/ft{level}",
-                ["training"] = new JsonObject { ["status"] = "completed" },
-                ["lineage"] = new JsonObject { ["base"] = manifest, ["relation"] = "finetune", ["computeFlop"] = 1e24, ["costUsd"] = 1e6 },
-                ["release"] = new JsonObject { ["weights"] = "open" },
-            };
-        }
         var path = Path.Combine(Path.GetTempPath(), $"chain-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, manifest.ToJsonString());
+        File.WriteAllText(path, FineTuneChain.Manifest(10).ToJsonString());
 
         var run = Cli.Compliance("evaluate", path, "--format", "json", "--as-of", "2026-07-01");
 
         Assert.Equal(0, run.ExitCode);
         var sb1047 = JsonNode.Parse(run.Out)!["bills"]!.AsArray().Single(b => (string)b!["bill"]! == "us-ca-sb1047")!;
         Assert.Equal(10, sb1047["lineageDefinitions"]!.AsObject().Count);
-        Assert.Equal("true", (string)sb1047["lineageDefinitions"]!["c/base"]!["covered_model"]!["value"]!);
+        Assert.Equal("true", (string)sb1047["lineageDefinitions"]!["chain/base"]!["covered_model"]!["value"]!);
     }
 
     [Fact]

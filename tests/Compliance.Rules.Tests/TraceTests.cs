@@ -72,19 +72,8 @@ public sealed class TraceTests
 /// </summary>
 public sealed class LineageTraceTests
 {
-    private static Lineage.ResolvedArtifact Chain(int levels)
-    {
-        var manifest = """{ "schemaVersion": "1", "id": "c/base", "developer": { "name": "C" }, "training": { "status": "completed", "computeFlop": 2e26, "costUsd": 2e8 } }""";
-        for (var level = 1; level <= levels; level++)
-        {
-            manifest = $$"""
-                { "schemaVersion": "1", "id": "c/ft{{level}}", "developer": { "name": "C" }, "training": { "status": "completed" },
-                  "lineage": { "base": {{manifest}}, "relation": "finetune", "computeFlop": 1e24, "costUsd": 1e6 },
-                  "release": { "weights": "open" }, "deployments": [ { "id": "d{{level}}", "channel": "api", "jurisdictions": ["EU", "US-CA", "US-NY"] } ] }
-                """;
-        }
-        return Lineage.LineageResolver.Resolve(Manifests.ManifestJson.ReadText(manifest), _ => null);
-    }
+    private static Lineage.ResolvedArtifact Chain(int levels) =>
+        Lineage.LineageResolver.Resolve(Manifests.ManifestJson.Read(FineTuneChain.Manifest(levels)), _ => null);
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new() { MaxDepth = EvaluationResult.MaxJsonDepth };
 
@@ -99,9 +88,9 @@ public sealed class LineageTraceTests
         var asked = Flatten(bill.Definitions["covered_model_derivative"].Trace!).Where(n => n.Artifact is not null).ToList();
         Assert.NotEmpty(asked);
         Assert.All(asked, step => Assert.Null(step.Children));
-        Assert.Equal(["c/ft1", "c/base"], bill.LineageDefinitions!.Keys);
-        Assert.Equal(Tri.True, bill.LineageDefinitions["c/base"]["covered_model"].Value);
-        Assert.NotNull(bill.LineageDefinitions["c/ft1"]["covered_model"].Trace);
+        Assert.Equal(["chain/ft1", "chain/base"], bill.LineageDefinitions!.Keys);
+        Assert.Equal(Tri.True, bill.LineageDefinitions["chain/base"]["covered_model"].Value);
+        Assert.NotNull(bill.LineageDefinitions["chain/ft1"]["covered_model"].Trace);
     }
 
     [Fact]
