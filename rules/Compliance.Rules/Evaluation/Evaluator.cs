@@ -23,14 +23,14 @@ public static class Evaluator
     public static EvaluationResult Evaluate(ResolvedArtifact artifact, IReadOnlyList<BillPack> bills, EvaluationOptions options)
     {
         var activities = ActivityClassifier.Classify(artifact.Manifest, options.Gate?.Activity);
+        var closure = t_closure ??= [];
+        artifact.Closure(closure);
         var ordered = InResultOrder(bills);
         var billResults = new BillResult[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
         {
-            billResults[i] = EvaluateBill(artifact, ordered[i], activities, options);
+            billResults[i] = EvaluateBill(artifact, closure, ordered[i], activities, options);
         }
-        var closure = t_closure ??= [];
-        artifact.Closure(closure);
         var lineage = new LineageEntry[closure.Count];
         for (var i = 0; i < closure.Count; i++)
         {
@@ -76,7 +76,7 @@ public static class Evaluator
     private static int ResultOrder(BillPack a, BillPack b) =>
         string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Version, b.Version);
 
-    private static BillResult EvaluateBill(ResolvedArtifact artifact, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
+    private static BillResult EvaluateBill(ResolvedArtifact artifact, List<ResolvedArtifact> closure, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
     {
         var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
         var conditions = ConditionEvaluator.For(artifact, pack, options.Trace, options.AsOf, overrides);
@@ -126,7 +126,7 @@ public static class Evaluator
             InForce = pack.InForceOn(options.AsOf),
             Overrides = overrides,
             Definitions = definitions,
-            LineageDefinitions = options.Trace ? LineageDefinitions(artifact, pack, conditions) : null,
+            LineageDefinitions = options.Trace ? LineageDefinitions(closure, pack, conditions) : null,
             Obligations = Drain(obligations),
             Upcoming = upcoming,
         };
@@ -171,12 +171,13 @@ public static class Evaluator
         }
     }
 
-    /// <summary>The definitions this evaluation asked of the lineage's other artifacts, in lineage then pack order; null if none.</summary>
-    private static OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? LineageDefinitions(ResolvedArtifact artifact, BillPack pack, ConditionEvaluator conditions)
+    /// <summary>The definitions this evaluation asked of the lineage's other artifacts (the closure past its first), in lineage then pack order; null if none.</summary>
+    private static OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? LineageDefinitions(List<ResolvedArtifact> closure, BillPack pack, ConditionEvaluator conditions)
     {
         OrderedDictionary<string, OrderedDictionary<string, DefinitionResult>>? explained = null;
-        foreach (var other in artifact.Closure().Skip(1))
+        for (var a = 1; a < closure.Count; a++)
         {
+            var other = closure[a];
             OrderedDictionary<string, DefinitionResult>? asked = null;
             for (var i = 0; i < pack.Definitions.Count; i++)
             {
