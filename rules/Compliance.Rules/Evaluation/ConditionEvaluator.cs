@@ -13,11 +13,6 @@ namespace Compliance.Rules.Evaluation;
 /// </summary>
 internal sealed class ConditionEvaluator
 {
-    // One evaluator per thread, reset for each pack and lineage: its memo table is scratch that no result keeps, and
-    // an evaluation uses one evaluator at a time (bill after bill), so reusing it keeps that scratch off the heap.
-    [ThreadStatic]
-    private static ConditionEvaluator? t_reused;
-
     private ResolvedArtifact _root = null!;
     private IReadOnlyDictionary<string, Parameter> _parameters = null!;
     private bool _trace;
@@ -31,19 +26,16 @@ internal sealed class ConditionEvaluator
     private readonly List<(ResolvedArtifact? Artifact, Outcome?[] Outcomes)> _memo = new(2);
     private int _memoCount;
 
-    private ConditionEvaluator()
-    {
-    }
+    /// <summary>
+    /// An evaluator of its own for <paramref name="pack"/> over the lineage of <paramref name="root"/>. Nothing is
+    /// shared between callers: an evaluator belongs to the one evaluation that made it, which may
+    /// <see cref="Reset"/> it for its next bill.
+    /// </summary>
+    public static ConditionEvaluator For(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null) =>
+        new ConditionEvaluator().Reset(root, pack, trace, asOf, overrides);
 
-    /// <summary>This thread's evaluator, ready for <paramref name="pack"/> over the lineage of <paramref name="root"/>; valid until the thread asks for the next.</summary>
-    public static ConditionEvaluator For(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null)
-    {
-        var evaluator = t_reused ??= new ConditionEvaluator();
-        evaluator.Reset(root, pack, trace, asOf, overrides);
-        return evaluator;
-    }
-
-    private void Reset(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides)
+    /// <summary>Ready for another pack (the memo of the last one forgotten): an evaluation asks its bills one after another.</summary>
+    public ConditionEvaluator Reset(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides)
     {
         _overrides = overrides;
         _asOf = asOf;
@@ -52,13 +44,14 @@ internal sealed class ConditionEvaluator
         _trace = trace;
         _pack = pack;
         _definitions = pack.DefinitionsByName;
-        // Forget the last lineage, so the spare entries hold no artifact or outcome alive.
+        // Forget the last pack's outcomes, so the spare entries hold no artifact or outcome alive.
         for (var i = 0; i < _memoCount; i++)
         {
             Array.Clear(_memo[i].Outcomes);
             _memo[i] = (null, _memo[i].Outcomes);
         }
         _memoCount = 0;
+        return this;
     }
 
     public Outcome Definition(ResolvedArtifact artifact, string name)

@@ -12,31 +12,26 @@ namespace Compliance.Rules.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    // Lists an evaluation fills and then copies at their final size into the result, reused per thread: without them
-    // every evaluation would leave behind the arrays a growing list outgrows.
-    [ThreadStatic]
-    private static List<ObligationResult>? t_obligations;
-
-    [ThreadStatic]
-    private static List<ResolvedArtifact>? t_closure;
-
     public static EvaluationResult Evaluate(ResolvedArtifact artifact, IReadOnlyList<BillPack> bills, EvaluationOptions options)
     {
         var activities = ActivityClassifier.Classify(artifact.Manifest, options.Gate?.Activity);
-        var closure = t_closure ??= [];
+        // Everything an evaluation fills belongs to this call alone: state kept between calls once carried one
+        // request's lineage into the next after an evaluation failed half-way.
+        var closure = new List<ResolvedArtifact>();
         artifact.Closure(closure);
         var ordered = InResultOrder(bills);
         var billResults = new BillResult[ordered.Count];
+        var conditions = new ConditionEvaluator();
+        var obligations = new List<ObligationResult>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            billResults[i] = EvaluateBill(artifact, closure, ordered[i], activities, options);
+            billResults[i] = EvaluateBill(artifact, closure, ordered[i], activities, options, conditions, obligations);
         }
         var lineage = new LineageEntry[closure.Count];
         for (var i = 0; i < closure.Count; i++)
         {
             lineage[i] = new LineageEntry(closure[i].Id, closure[i].Digest, Ids(closure[i].Bases));
         }
-        closure.Clear();
         return new EvaluationResult
         {
             AsOf = options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -76,10 +71,11 @@ public static class Evaluator
     private static int ResultOrder(BillPack a, BillPack b) =>
         string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Version, b.Version);
 
-    private static BillResult EvaluateBill(ResolvedArtifact artifact, List<ResolvedArtifact> closure, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options)
+    private static BillResult EvaluateBill(ResolvedArtifact artifact, List<ResolvedArtifact> closure, BillPack pack, IReadOnlyList<ActivityResult> activities, EvaluationOptions options,
+        ConditionEvaluator conditions, List<ObligationResult> obligations)
     {
         var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
-        var conditions = ConditionEvaluator.For(artifact, pack, options.Trace, options.AsOf, overrides);
+        conditions.Reset(artifact, pack, options.Trace, options.AsOf, overrides);
         var definitions = new OrderedDictionary<string, DefinitionResult>(pack.Definitions.Count, StringComparer.Ordinal);
         for (var i = 0; i < pack.Definitions.Count; i++)
         {
@@ -89,7 +85,7 @@ public static class Evaluator
         }
 
         var acts = ActivityFlags.Of(activities, pack.Regulates);
-        var obligations = t_obligations ??= [];
+        obligations.Clear();
         var upcoming = new List<UpcomingObligation>(0);
         var deployments = artifact.Manifest.Deployments;
         for (var i = 0; i < pack.Obligations.Count; i++)
@@ -127,7 +123,7 @@ public static class Evaluator
             Overrides = overrides,
             Definitions = definitions,
             LineageDefinitions = options.Trace ? LineageDefinitions(closure, pack, conditions) : null,
-            Obligations = Drain(obligations),
+            Obligations = obligations.ToArray(),
             Upcoming = upcoming,
         };
 
@@ -193,13 +189,6 @@ public static class Evaluator
             }
         }
         return explained;
-    }
-
-    private static ObligationResult[] Drain(List<ObligationResult> scratch)
-    {
-        var owed = scratch.ToArray();
-        scratch.Clear();
-        return owed;
     }
 
     private static bool Lists(List<UpcomingObligation> upcoming, string id)
@@ -284,9 +273,16 @@ public static class Evaluator
             }
             : FactCatalog.All[from].Read(scope);
         return date is { } d
-            ? DateOnly.FromDayNumber((int)d.Number).AddDays(due.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? DaysAfter((int)d.Number, due.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
     }
+
+    /// <summary>
+    /// The day <paramref name="days"/> after a day number, saturated at the calendar's ends: the schema keeps
+    /// manifest dates far from them, but a deadline must never be the one computation that throws.
+    /// </summary>
+    internal static DateOnly DaysAfter(int dayNumber, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)dayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 
     private static DateOnly? FirstDeployment(IReadOnlyList<Deployment>? deployments)
     {
