@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Compliance.Storage;
 
 namespace Compliance.Api.Tests;
 
@@ -19,7 +20,7 @@ public sealed class BillUploadTests
           covered_compute_flop: { value: 1e25, citation: "analyst's alternative" }
         """;
 
-    private static HttpRequestMessage Upload(string yaml, string? key = ComplianceApp.AnalystKey)
+    private static HttpRequestMessage Upload(string yaml, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/bills") { Content = new StringContent(yaml, Encoding.UTF8, "application/yaml") };
         if (key is not null)
@@ -58,9 +59,20 @@ public sealed class BillUploadTests
     public async Task Uploads_need_an_analyst_key()
     {
         await using var app = new ComplianceApp();
+        var evaluator = app.CreateKey("acme", Scopes.Evaluate);
         var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Upload(Variant, key: null))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(Upload(Variant, key: "wrong"))).StatusCode);
+
+        var none = await client.SendAsync(Upload(Variant, key: null));
+        var unknown = await client.SendAsync(Upload(Variant, key: "cpk_not-a-key"));
+        var lacking = await client.SendAsync(Upload(Variant, key: evaluator));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("unknown or revoked", (string)(await unknown.JsonAsync())["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, lacking.StatusCode);
+        Assert.Equal("application/problem+json", lacking.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("'analyst'", (string)(await lacking.JsonAsync())["detail"]!, StringComparison.Ordinal);
     }
 
     [Fact]

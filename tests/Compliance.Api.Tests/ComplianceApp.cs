@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Compliance.Api.Auth;
+using Compliance.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +22,29 @@ internal sealed class ComplianceApp : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    public const string AnalystKey = "test-analyst-key";
+    /// <summary>
+    /// A key in the app's store (started first, so that its migrations have run), as the CLI would create it. While
+    /// the store has none, an in-process caller is the anonymous tenant with every scope.
+    /// </summary>
+    public string CreateKey(string tenant, params string[] scopes)
+    {
+        _ = Server;
+        var key = Services.GetRequiredService<KeyStore>().Create(tenant, scopes);
+        Services.GetRequiredService<KeyRing>().Invalidate();
+        return key.Secret;
+    }
+
+    /// <summary>A client that sends the key on every request.</summary>
+    public HttpClient ClientWith(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("COMPLIANCE_DB", DatabasePath);
-        builder.UseSetting("COMPLIANCE_ANALYST_KEYS", AnalystKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -6,6 +6,7 @@ using Compliance.Rules.Analysis;
 using Compliance.Rules.Json;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
+using Compliance.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Compliance.Api.Analysis;
@@ -16,6 +17,7 @@ public static class AnalysisApi
     public static RouteGroupBuilder MapAnalysis(this RouteGroupBuilder v1)
     {
         v1.MapPost("/compare", Compare)
+            .RequireAuthorization(Scopes.Analyst)
             .WithTags("Analysis")
             .WithName("Compare")
             .WithSummary("Two bills (versions, variants, or a bill with overrides) over a portfolio: per artifact, the definitions and duties that differ; totals by phase")
@@ -23,6 +25,7 @@ public static class AnalysisApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         v1.MapPost("/sweep", Sweep)
+            .RequireAuthorization(Scopes.Analyst)
             .WithTags("Analysis")
             .WithName("Sweep")
             .WithSummary("One parameter over a range: per value, how many artifacts each definition covers and which flip; ?format=csv or ?format=svg")

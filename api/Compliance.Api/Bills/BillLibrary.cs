@@ -1,69 +1,101 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Compliance.Api.Storage;
 using Compliance.Rules.Json;
 using Compliance.Rules.Packs;
+using Compliance.Storage;
 using Dapper;
 
 namespace Compliance.Api.Bills;
 
 /// <summary>
-/// The bills the service knows: the bundled ones and the drafts analysts uploaded, as one immutable catalog that is
-/// replaced (never edited) when a draft is added, so a request sees one consistent set of bills throughout.
+/// The bills the service knows: the bundled ones for everyone, and each tenant's uploaded drafts for that tenant
+/// alone. Each tenant's catalog is immutable and replaced (never edited) when a draft is added, so a request sees
+/// one consistent set of bills throughout. An upload is checked against the whole catalog it would join before
+/// anything is written; a stored draft that no longer fits (written by an older version) is skipped at start with
+/// its reason logged, never an abort.
 /// </summary>
-public sealed class BillLibrary
+public sealed partial class BillLibrary
 {
-    private const string AllSql = "SELECT document FROM bills ORDER BY seq";
-    private const string FindSql = "SELECT digest FROM bills WHERE id = @id AND version = @version";
-    private const string InsertSql = "INSERT INTO bills (id, version, digest, document, created_at) VALUES (@Id, @Version, @Digest, @Document, @At)";
-    private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@At, 'bill.uploaded', @Key, @Digest)";
+    private const string AllSql = "SELECT tenant, id, version, document FROM bills ORDER BY seq";
+    private const string FindSql = "SELECT digest FROM bills WHERE tenant = @tenant AND id = @id AND version = @version";
+    private const string InsertSql = "INSERT INTO bills (tenant, id, version, digest, document, created_at) VALUES (@Tenant, @Id, @Version, @Digest, @Document, @At)";
+    private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@At, 'bill.uploaded', @Subject, @Digest)";
 
     private readonly Database _database;
     private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
-    private volatile BillCatalog _current;
+    private volatile ImmutableDictionary<string, BillCatalog> _byTenant = ImmutableDictionary.Create<string, BillCatalog>(StringComparer.Ordinal);
 
-    public BillLibrary(Database database, TimeProvider clock)
+    public BillLibrary(Database database, TimeProvider clock, ILogger<BillLibrary> logger)
     {
         _database = database;
         _clock = clock;
-        var packs = BillCatalog.Bundled.Packs.ToList();
         using var connection = database.Open();
-        foreach (var document in connection.Query<string>(AllSql))
+        foreach (var row in connection.Query<(string Tenant, string Id, string Version, string Document)>(AllSql))
         {
-            packs.Add(PackLoader.Load(JsonDocuments.ParseJson(document), key => new BillCatalog(packs).Find(key)));
+            try
+            {
+                var catalog = For(row.Tenant);
+                var pack = PackLoader.Load(JsonDocuments.ParseJson(row.Document), catalog.Find);
+                _byTenant = _byTenant.SetItem(row.Tenant, Join(catalog, pack));
+            }
+            catch (InvalidInputException e)
+            {
+                SkippedBill(logger, row.Id, row.Version, row.Tenant, $"{e.Title}: {string.Join("; ", e.Errors)}");
+            }
         }
-        _current = new BillCatalog(packs);
     }
 
-    public BillCatalog Current => _current;
+    /// <summary>The bills a tenant sees: the bundled ones and its own drafts. A caller with no tenant sees the bundled ones.</summary>
+    public BillCatalog For(string? tenant) => tenant is not null && _byTenant.TryGetValue(tenant, out var catalog) ? catalog : BillCatalog.Bundled;
 
-    /// <summary>Validates and stores a draft. Created: a new version; Unchanged: the same version with the same digest.</summary>
-    public (BillPack Pack, bool Created) Upload(JsonNode document)
+    /// <summary>Validates a draft against the tenant's catalog and stores it. Created: a new version; Unchanged: the same version with the same digest.</summary>
+    public (BillPack Pack, bool Created) Upload(string tenant, JsonNode document)
     {
         lock (_writeLock)
         {
-            var catalog = _current;
+            var catalog = For(tenant);
             var pack = PackLoader.Load(document, catalog.Find);
             if (BillCatalog.Bundled.Find(pack.Key) is not null)
             {
                 throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} ships with the service; upload a new version or a variant that extends it", InputProblem.Invalid);
             }
             using var connection = _database.Open();
-            if (connection.QuerySingleOrDefault<string>(FindSql, new { id = pack.Id, version = pack.Version }) is { } digest)
+            if (connection.QuerySingleOrDefault<string>(FindSql, new { tenant, id = pack.Id, version = pack.Version }) is { } digest)
             {
                 return digest == pack.Digest
                     ? (catalog.Find(pack.Key)!, false)
                     : throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already stored with other rules ({digest}); versions are immutable: upload a new version");
             }
+            // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
+            var joined = Join(catalog, pack);
             var at = _clock.GetUtcNow().ToString("O");
             using (var transaction = connection.BeginTransaction())
             {
-                connection.Execute(InsertSql, new { pack.Id, pack.Version, pack.Digest, Document = pack.Document.ToJsonString(), At = at }, transaction);
-                connection.Execute(AuditSql, new { At = at, pack.Key, pack.Digest }, transaction);
+                connection.Execute(InsertSql, new { Tenant = tenant, pack.Id, pack.Version, pack.Digest, Document = pack.Document.ToJsonString(), At = at }, transaction);
+                connection.Execute(AuditSql, new { At = at, Subject = $"{tenant}:{pack.Key}", pack.Digest }, transaction);
                 transaction.Commit();
             }
-            _current = new BillCatalog([.. catalog.Packs, pack]);
+            _byTenant = _byTenant.SetItem(tenant, joined);
             return (pack, true);
         }
     }
+
+    /// <summary>The catalog with the draft added, or the reason it cannot join: its key is taken, or it would be a second default version.</summary>
+    private static BillCatalog Join(BillCatalog catalog, BillPack pack)
+    {
+        if (catalog.Find(pack.Key) is not null)
+        {
+            throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already in the catalog");
+        }
+        if (pack.IsDefault && catalog.Versions(pack.Id).FirstOrDefault(p => p.IsDefault) is { } other)
+        {
+            throw new InvalidInputException("The bill already has a default version", "/default",
+                $"{other.Key} is the default version of {pack.Id}; upload this one without 'default: true' and name it as {pack.Key}");
+        }
+        return new BillCatalog([.. catalog.Packs, pack]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped the stored bill {Id}@{Version} of tenant {Tenant}: {Reason}")]
+    private static partial void SkippedBill(ILogger logger, string id, string version, string tenant, string reason);
 }

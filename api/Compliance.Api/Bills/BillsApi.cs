@@ -1,4 +1,6 @@
+using Compliance.Api.Auth;
 using Compliance.Api.Http;
+using Compliance.Storage;
 using Compliance.Rules.Packs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,9 +15,9 @@ public static class BillsApi
             .WithName("ListBills")
             .WithSummary("Every bill the service evaluates, with its versions, status and whether it is in force today");
         group.MapPost("/", Upload)
-            .AddEndpointFilter<AnalystKey>()
+            .RequireAuthorization(Scopes.Analyst)
             .WithName("UploadBill")
-            .WithSummary("Upload a draft bill or a variant (extends, overrides, transform); validated like a shipped pack, versioned, immutable. Needs an analyst key.")
+            .WithSummary("Upload a draft bill or a variant (extends, overrides, transform) for the caller's tenant alone; validated against the tenant's whole catalog, versioned, immutable. Needs the analyst scope.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -25,9 +27,8 @@ public static class BillsApi
         return group;
     }
 
-    private static Ok<IReadOnlyList<BillSummary>> List(BillLibrary library, TimeProvider clock)
+    private static Ok<IReadOnlyList<BillSummary>> List(BillCatalog catalog, TimeProvider clock)
     {
-        var catalog = library.Current;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         IReadOnlyList<BillSummary> bills = catalog.Defaults.Select(p => new BillSummary(
             p.Id, p.Version, p.Title, p.Jurisdiction, p.Status.ToString().ToLowerInvariant(), p.InForceOn(today),
@@ -35,18 +36,18 @@ public static class BillsApi
         return TypedResults.Ok(bills);
     }
 
-    private static async Task<Results<Created<BillView>, Ok<BillView>>> Upload(HttpRequest request, BillLibrary library, TimeProvider clock)
+    private static async Task<Results<Created<BillView>, Ok<BillView>>> Upload(HttpRequest request, BillLibrary library, Caller caller, TimeProvider clock)
     {
         // A pack is JSON, or YAML when the content type says so (application/yaml); either within the usual body limit.
         var yaml = request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) == true;
         var document = yaml ? await JsonBody.ReadYamlAsync(request) : await JsonBody.ReadObjectAsync(request);
-        var (pack, created) = library.Upload(document);
-        var view = BillView.Of(pack, library.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (pack, created) = library.Upload(caller.Tenant!, document);
+        var view = BillView.Of(pack, library.For(caller.Tenant), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return created ? TypedResults.Created($"/v1/bills/{pack.Key}", view) : TypedResults.Ok(view);
     }
 
-    private static Results<Ok<BillView>, ProblemHttpResult> Get(string id, BillLibrary library, TimeProvider clock) =>
-        library.Current.Find(id) is { } pack
-            ? TypedResults.Ok(BillView.Of(pack, library.Current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+    private static Results<Ok<BillView>, ProblemHttpResult> Get(string id, BillCatalog catalog, TimeProvider clock) =>
+        catalog.Find(id) is { } pack
+            ? TypedResults.Ok(BillView.Of(pack, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
             : Problems.NotFound("bill", id);
 }

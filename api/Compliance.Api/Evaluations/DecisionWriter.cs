@@ -1,11 +1,11 @@
 using System.Threading.Channels;
-using Compliance.Api.Storage;
+using Compliance.Storage;
 using Dapper;
 
 namespace Compliance.Api.Evaluations;
 
 /// <summary>A decision as it is written: the row of the evaluations table, its manifest, and its result deflated.</summary>
-public sealed record DecisionRow(string Id, string Kind, string CreatedAt, string AsOf, string ManifestId, string ManifestDigest, string Manifest, string Packs, byte[] Result);
+public sealed record DecisionRow(string Id, string Tenant, string Kind, string CreatedAt, string AsOf, string ManifestId, string ManifestDigest, string Manifest, string Packs, byte[] Result);
 
 /// <summary>
 /// Group commit: one background writer drains the decisions waiting and writes them in one transaction, then
@@ -18,8 +18,8 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
 
     private const string ManifestSql = "INSERT OR IGNORE INTO decision_manifests (digest, body) VALUES (@ManifestDigest, @Manifest)";
     private const string InsertSql = $"""
-        INSERT INTO evaluations (id, kind, created_at, as_of, manifest_id, manifest_digest, packs, result, result_encoding)
-        VALUES (@Id, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Packs, @Result, '{StoredResult.Deflate}')
+        INSERT INTO evaluations (id, tenant, kind, created_at, as_of, manifest_id, manifest_digest, packs, result, result_encoding)
+        VALUES (@Id, @Tenant, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Packs, @Result, '{StoredResult.Deflate}')
         """;
     private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@CreatedAt, @Action, @Id, @ManifestDigest)";
 

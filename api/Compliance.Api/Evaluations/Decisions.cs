@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunityToolkit.HighPerformance.Buffers;
-using Compliance.Api.Bills;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Evaluation;
@@ -16,7 +15,7 @@ namespace Compliance.Api.Evaluations;
 /// Reads an evaluation or gate request, runs the engine and stores the decision. The request names a manifest
 /// inline or by id, optionally the bills (id or id@version) and the date to evaluate as of (default: today).
 /// </summary>
-public sealed class Decisions(BillLibrary library, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
+public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
 {
     private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace", "overrides"];
     private static readonly string[] GateFields = [.. EvaluationFields, "activity", "allowUndetermined"];
@@ -81,8 +80,8 @@ public sealed class Decisions(BillLibrary library, ManifestStore manifests, Eval
             ? ManifestJson.Read(inline, "/manifest")
             : manifests.Find(manifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{manifestId}'");
         var artifact = LineageResolver.Resolve(manifest, manifests.Find, inline is not null ? "/manifest" : "/manifestId");
-        var catalog = library.Current;
-        var bills = billNames is null ? catalog.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
+        // A tenant's drafts are evaluated only when the tenant names them: the bills nobody names are the bundled ones.
+        var bills = billNames is null ? BillCatalog.Bundled.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
         var overrides = Overrides(fields.Body["overrides"], bills);
 
         GateRequest? gateRequest = null;

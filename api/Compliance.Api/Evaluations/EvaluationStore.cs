@@ -1,21 +1,23 @@
 using System.Text;
 using System.Text.Json;
-using Compliance.Api.Storage;
+using Compliance.Api.Auth;
+using Compliance.Storage;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Lineage;
 using Dapper;
 
 namespace Compliance.Api.Evaluations;
 
-/// <summary>Stored decisions: written through the group-commit writer, read with plain SQL.</summary>
-public sealed class EvaluationStore(Database database, DecisionWriter writer)
+/// <summary>The caller's tenant's stored decisions: written through the group-commit writer, read with plain SQL.</summary>
+public sealed class EvaluationStore(Database database, DecisionWriter writer, Caller caller)
 {
-    private const string FindSql = "SELECT result, result_encoding FROM evaluations WHERE id = @id";
+    private const string FindSql = "SELECT result, result_encoding FROM evaluations WHERE id = @id AND tenant = @tenant";
 
     /// <summary>Completes once the decision is durable: the caller acknowledges it only then.</summary>
     public Task SaveAsync(EvaluationResult result, ResolvedArtifact artifact, string kind, ReadOnlySpan<byte> json, CancellationToken cancellationToken) =>
         writer.WriteAsync(new DecisionRow(
             result.Id!,
+            caller.Tenant ?? throw new InvalidOperationException("a decision needs a tenant: the endpoint requires the evaluate scope"),
             kind,
             result.CreatedAt!.Value.ToString("O"),
             result.AsOf,
@@ -25,12 +27,16 @@ public sealed class EvaluationStore(Database database, DecisionWriter writer)
             JsonSerializer.Serialize(result.Bills.ToDictionary(b => $"{b.Bill}@{b.Version}", b => b.Digest)),
             StoredResult.Encode(json)), cancellationToken);
 
-    /// <summary>The decision's JSON exactly as it was returned, or null if there is no such decision.</summary>
+    /// <summary>The decision's JSON exactly as it was returned, or null if the tenant has no such decision.</summary>
     public byte[]? Find(string id)
     {
+        if (caller.Tenant is not { } tenant)
+        {
+            return null;
+        }
         using var connection = database.Open();
         // result is NOT NULL, so a null one means there is no such row.
-        var stored = connection.QuerySingleOrDefault<(object? Result, string Encoding)>(FindSql, new { id });
+        var stored = connection.QuerySingleOrDefault<(object? Result, string Encoding)>(FindSql, new { id, tenant });
         return stored.Result is null ? null : StoredResult.Decode(stored.Result, stored.Encoding);
     }
 }

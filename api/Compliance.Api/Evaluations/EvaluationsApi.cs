@@ -1,4 +1,5 @@
 using Compliance.Api.Http;
+using Compliance.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Compliance.Api.Evaluations;
@@ -9,6 +10,7 @@ public static class EvaluationsApi
     {
         var evaluations = v1.MapGroup("/evaluations").WithTags("Evaluations");
         evaluations.MapPost("/", Evaluate)
+            .RequireAuthorization(Scopes.Evaluate)
             .WithName("Evaluate")
             .WithSummary("Classify a manifest's activities and list what each bill requires; the decision is stored")
             .Accepts<EvaluationRequestDoc>("application/json")
@@ -17,10 +19,12 @@ public static class EvaluationsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         evaluations.MapGet("/{id}", Get)
+            .RequireAuthorization(Scopes.Read)
             .WithName("GetEvaluation")
-            .WithSummary("A stored decision, exactly as it was returned");
+            .WithSummary("A stored decision of the caller's tenant, exactly as it was returned");
 
         v1.MapPost("/gate", Gate)
+            .RequireAuthorization(Scopes.Evaluate)
             .WithTags("Gate")
             .WithName("Gate")
             .WithSummary("May this act proceed? Blocking duties that are outstanding (or undetermined) under the enforced bills say no")
@@ -43,9 +47,9 @@ public static class EvaluationsApi
     {
         var result = await decisions.GateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
         var gate = result.Gate!;
-        return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason));
+        return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason, result.ManifestDigest));
     }
 }
 
-/// <summary>The CI answer: whether the act may proceed, what blocks it, and the stored decision behind it.</summary>
-public sealed record GateAnswer(string Activity, bool Allowed, IReadOnlyList<string> Blocking, IReadOnlyList<string> Undetermined, string EvaluationId, IReadOnlyList<string> Enforced, string Reason);
+/// <summary>The CI answer: whether the act may proceed, what blocks it, the stored decision behind it and the digest of the manifest it judged.</summary>
+public sealed record GateAnswer(string Activity, bool Allowed, IReadOnlyList<string> Blocking, IReadOnlyList<string> Undetermined, string EvaluationId, IReadOnlyList<string> Enforced, string Reason, string ManifestDigest);

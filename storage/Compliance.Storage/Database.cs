@@ -2,7 +2,7 @@ using System.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Compliance.Api.Storage;
+namespace Compliance.Storage;
 
 /// <summary>
 /// The SQLite file: one short-lived connection per operation (the provider pools them), WAL journaling, and
