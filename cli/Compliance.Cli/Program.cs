@@ -17,6 +17,7 @@ var root = new RootCommand("""
     AnalysisCommands.Compare(),
     AnalysisCommands.SweepCommand(),
     CorpusCommand.Create(),
+    KeysCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)
