@@ -15,6 +15,13 @@ public static class OpenApi
             Description = "What the builders of AI models owe under AI bills when they train, release or deploy a model. "
                 + "POST a manifest to /v1/evaluations for the obligations with citations and reasons, or to /v1/gate for a yes or no.",
         });
+        options.AddSecurityDefinition(ScopeRequirements.SchemeId, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An API key (cpk_…): compliance keys create --tenant NAME --scope SCOPE --db DB, or POST /v1/keys with an admin key. X-Api-Key: KEY works too.",
+        });
         options.OperationFilter<RequestExamples>();
+        options.OperationFilter<ScopeRequirements>();
     }
 }
