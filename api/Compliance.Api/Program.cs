@@ -48,7 +48,7 @@ builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(OpenApi.Configure);
 if (builder.Configuration["urls"] is null)
 {
-    // DESIGN.md's default address, unless --urls or ASPNETCORE_URLS says otherwise.
+    // The contract's default address (docs/design.md), unless --urls or ASPNETCORE_URLS says otherwise.
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 var exposure = new Exposure(

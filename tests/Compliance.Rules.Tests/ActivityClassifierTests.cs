@@ -2,7 +2,7 @@ using Compliance.Rules.Evaluation;
 
 namespace Compliance.Rules.Tests;
 
-/// <summary>The table in DESIGN.md: each fact, the activity it is, and a reason.</summary>
+/// <summary>The table of the contract (docs/design.md): each fact, the activity it is, and a reason.</summary>
 public sealed class ActivityClassifierTests
 {
     private static IReadOnlyList<ActivityResult> Classify(string body) =>

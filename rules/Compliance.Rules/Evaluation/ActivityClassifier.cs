@@ -4,7 +4,7 @@ namespace Compliance.Rules.Evaluation;
 
 /// <summary>
 /// Tells release (making weights or code available) from deployment (running a system on the model for someone),
-/// following DESIGN.md's table, and says why for each. An act the manifest does not declare is not assumed,
+/// following the contract's table (docs/design.md), and says why for each. An act the manifest does not declare is not assumed,
 /// except when a gate asks about it.
 /// </summary>
 public static class ActivityClassifier

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Compliance.Rules.Evaluation;
 
-// The evaluation result of DESIGN.md (schemas/evaluation.schema.json). Lists are in a fixed order (bills by id,
+// The evaluation result of the contract (docs/design.md, schemas/evaluation.schema.json). Lists are in a fixed order (bills by id,
 // obligations as the pack lists them) so that the same inputs serialise to the same bytes.
 
 public sealed record EvaluationResult

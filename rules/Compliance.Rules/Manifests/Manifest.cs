@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Compliance.Rules.Manifests;
 
-// The artifact manifest of DESIGN.md. A fact that is absent is unknown: every field is nullable on purpose,
+// The artifact manifest of the contract (docs/design.md). A fact that is absent is unknown: every field is nullable on purpose,
 // and enumerations stay strings because the JSON Schema, not the CLR type, is what rejects a bad value.
 
 public sealed record Manifest
