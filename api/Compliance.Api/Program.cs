@@ -2,6 +2,7 @@ using Compliance.Api.Analysis;
 using Compliance.Api.Bills;
 using Compliance.Api.Evaluations;
 using Compliance.Api.Http;
+using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
 using Compliance.Api.Schemas;
 using Compliance.Api.Storage;
@@ -23,6 +24,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Decisi
 builder.Services.AddSingleton<EvaluationStore>();
 builder.Services.AddSingleton<Decisions>();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
     json.SerializerOptions.DefaultIgnoreCondition = DecisionJson.Options.DefaultIgnoreCondition;
@@ -43,12 +45,13 @@ app.Services.GetRequiredService<Database>().Migrate();
 // Loading the bills validates them: a broken pack stops start-up here, naming the file and the pointer.
 _ = app.Services.GetRequiredService<BillLibrary>();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Authentication, when it comes, goes before this: the rate limits partition by the caller's "key" claim.
+app.UseRequestLimits();
 app.UseSwagger();
 app.UseSwaggerUI();
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
+// Probes are not callers: a load balancer's checks never spend a client's requests or get refused.
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health").DisableRateLimiting();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
 v1.MapBills();
 v1.MapObligations();
