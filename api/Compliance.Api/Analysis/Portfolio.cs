@@ -17,8 +17,12 @@ public static class Portfolio
     /// <summary>Artifacts one request may analyse.</summary>
     public const int MaxArtifacts = 100_000;
 
-    /// <summary>Body size for analysis requests: large inline portfolios are their point.</summary>
-    public const int MaxBodyBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// Body size for analysis requests: large inline portfolios are their point, but each inline manifest stays in memory
+    /// as a bound record until the answer is sent, at several times its size in JSON. At 64 MiB the largest request took
+    /// the server past 500 MB (bench/analysis-memory.sh); larger portfolios name registered manifests by id.
+    /// </summary>
+    public const int MaxBodyBytes = 32 * 1024 * 1024;
 
     /// <summary>The request's portfolio resolved: "corpus", or its inline manifests and registered ids with their lineages.</summary>
     public static IReadOnlyList<ResolvedArtifact> Resolve(AnalysisBody body, ManifestStore store, CancellationToken cancellationToken)
