@@ -18,7 +18,7 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
 {
     private const string PortfolioField = "portfolio";
 
-    /// <summary>The body's bytes are kept in segments of this size: no single 64 MiB array and no copy as it grows.</summary>
+    /// <summary>The body's bytes are kept in segments of this size: no single array of the whole body, and no copy as it grows.</summary>
     private const int SegmentBytes = 256 * 1024;
 
     public static async Task<AnalysisBody> ReadAsync(HttpRequest request, int limitBytes, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed record AnalysisBudget(long SweepEvaluations, long CompareEvaluatio
     public const string SweepKey = "COMPLIANCE_SWEEP_MAX_EVALUATIONS";
     public const string CompareKey = "COMPLIANCE_COMPARE_MAX_EVALUATIONS";
 
-    /// <summary>About two CPU-seconds of sweeping, and a full-size portfolio under two bills.</summary>
+    /// <summary>The sweep benchmark's 20 values x 100,000 manifests (bench/README.md), and a full-size portfolio under two bills.</summary>
     public static readonly AnalysisBudget Default = new(2_000_000, 2L * Portfolio.MaxArtifacts);
 
     public static AnalysisBudget From(IConfiguration configuration) => new(
