@@ -3,6 +3,7 @@ using Compliance.Api.Auth;
 using Compliance.Api.Bills;
 using Compliance.Api.Evaluations;
 using Compliance.Api.Http;
+using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
 using Compliance.Api.Schemas;
 using Compliance.Storage;
@@ -39,6 +40,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Decisi
 builder.Services.AddScoped<EvaluationStore>();
 builder.Services.AddScoped<Decisions>();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
     json.SerializerOptions.DefaultIgnoreCondition = DecisionJson.Options.DefaultIgnoreCondition;
@@ -75,14 +77,16 @@ if (app.Services.GetRequiredService<KeyRing>().IsEmpty)
         app.Services.GetRequiredService<Database>().Path);
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseRefusalsAsProblems();
 app.UseSwagger();
 app.UseSwaggerUI();
+// Who the caller is comes first: the rate limits partition by the key, and the scopes are checked after them.
 app.UseAuthentication();
+app.UseRequestLimits();
 app.UseAuthorization();
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
+// Probes are not callers: a load balancer's checks never spend a client's requests or get refused.
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health").DisableRateLimiting();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
 v1.MapBills();
 v1.MapObligations();

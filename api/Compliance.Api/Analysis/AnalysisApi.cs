@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compliance.Api.Http;
+using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Analysis;
 using Compliance.Rules.Json;
@@ -23,7 +23,8 @@ public static class AnalysisApi
             .WithSummary("Two bills (versions, variants, or a bill with overrides) over a portfolio: per artifact, the definitions and duties that differ; totals by phase")
             .Produces<ComparisonResult>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithAnalysisLimits();
         v1.MapPost("/sweep", Sweep)
             .RequireAuthorization(Scopes.Analyst)
             .WithTags("Analysis")
@@ -31,13 +32,16 @@ public static class AnalysisApi
             .WithSummary("One parameter over a range: per value, how many artifacts each definition covers and which flip; ?format=csv or ?format=svg")
             .Produces<SweepResult>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithAnalysisLimits();
         return v1;
     }
 
-    private static async Task<Ok<ComparisonResult>> Compare(HttpRequest request, BillCatalog catalog, ManifestStore store, TimeProvider clock)
+    private static async Task<Ok<ComparisonResult>> Compare(HttpRequest request, BillCatalog catalog, ManifestStore store, TimeProvider clock,
+        AnalysisBudget budget, AnalysisMeter meter, CancellationToken cancellationToken)
     {
-        var fields = new RequestFields(await JsonBody.ReadObjectAsync(request, Portfolio.MaxBodyBytes), ["bills", "portfolio", "asOf"]);
+        var body = await AnalysisBody.ReadAsync(request, Portfolio.MaxBodyBytes, cancellationToken);
+        var fields = new RequestFields(body.Envelope, ["bills", "portfolio", "asOf"]);
         var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var bills = fields.Body["bills"] as JsonArray;
         if (bills is not { Count: 2 })
@@ -47,17 +51,20 @@ public static class AnalysisApi
         fields.ThrowIfInvalid("The comparison request is invalid");
         var a = Portfolio.Bill(bills![0], catalog, "/bills/0");
         var b = Portfolio.Bill(bills[1], catalog, "/bills/1");
-        var portfolio = Portfolio.Read(fields.Body["portfolio"], store);
-        return TypedResults.Ok(Comparison.Compare(portfolio, a, b, asOf));
+        var portfolio = Portfolio.Resolve(body, store, cancellationToken);
+        budget.CheckCompare(portfolio.Count, bills.Count);
+        return TypedResults.Ok(Comparison.Compare(portfolio, a, b, asOf, meter.Compare(), cancellationToken));
     }
 
-    private static async Task<IResult> Sweep(HttpRequest request, BillCatalog catalog, ManifestStore store, TimeProvider clock, string? format)
+    private static async Task<IResult> Sweep(HttpRequest request, BillCatalog catalog, ManifestStore store, TimeProvider clock,
+        AnalysisBudget budget, AnalysisMeter meter, string? format, CancellationToken cancellationToken)
     {
         if (format is not (null or "json" or "csv" or "svg"))
         {
             throw new InvalidInputException("Unknown format", "?format", $"'{format}' is not one of json, csv, svg");
         }
-        var fields = new RequestFields(await JsonBody.ReadObjectAsync(request, Portfolio.MaxBodyBytes), ["bill", "parameter", "values", "portfolio", "asOf"]);
+        var body = await AnalysisBody.ReadAsync(request, Portfolio.MaxBodyBytes, cancellationToken);
+        var fields = new RequestFields(body.Envelope, ["bill", "parameter", "values", "portfolio", "asOf"]);
         var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var billName = fields.String("bill");
         var parameter = fields.String("parameter");
@@ -71,40 +78,15 @@ public static class AnalysisApi
         }
         fields.ThrowIfInvalid("The sweep request is invalid");
         var pack = catalog.Find(billName!) ?? throw new InvalidInputException("Unknown bill", "/bill", $"unknown bill '{billName}'");
-        var values = Values(fields.Body["values"]);
-        var result = Rules.Analysis.Sweep.Run(Portfolio.Read(fields.Body["portfolio"], store), pack, parameter!, values, asOf);
+        var values = SweepValues.Read(fields.Body["values"]);
+        var portfolio = Portfolio.Resolve(body, store, cancellationToken);
+        budget.CheckSweep(portfolio.Count, values.Count);
+        var result = Rules.Analysis.Sweep.Run(portfolio, pack, parameter!, values, asOf, meter.Sweep(), cancellationToken);
         return format switch
         {
             "csv" => TypedResults.Text(SweepReports.Csv(result), "text/csv"),
             "svg" => TypedResults.Text(SweepReports.Svg(result), "image/svg+xml"),
             _ => TypedResults.Ok(result),
         };
-    }
-
-    private static IReadOnlyList<double> Values(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonArray list:
-                if (list.Count == 0 || list.Count > Rules.Analysis.Sweep.MaxSteps)
-                {
-                    throw new InvalidInputException("Bad values", "/values", $"give 1 to {Rules.Analysis.Sweep.MaxSteps} values (limit)", list.Count > Rules.Analysis.Sweep.MaxSteps ? InputProblem.TooLarge : InputProblem.Invalid);
-                }
-                return list.Select((v, i) => v?.GetValueKind() == JsonValueKind.Number
-                    ? v.GetValue<double>()
-                    : throw new InvalidInputException("Bad values", $"/values/{i}", "must be a number")).ToList();
-            case JsonObject range:
-                double Number(string name) => range[name]?.GetValueKind() == JsonValueKind.Number
-                    ? range[name]!.GetValue<double>()
-                    : throw new InvalidInputException("Bad range", $"/values/{name}", $"'{name}' must be a number");
-                var scale = range["scale"]?.GetValue<string>() ?? "linear";
-                if (scale is not ("linear" or "log"))
-                {
-                    throw new InvalidInputException("Bad range", "/values/scale", "scale is linear or log");
-                }
-                return Rules.Analysis.Sweep.Range(Number("from"), Number("to"), (int)Number("steps"), scale == "log");
-            default:
-                throw new InvalidInputException("Bad values", "/values", "give an array of values or { from, to, steps, scale: linear | log }");
-        }
     }
 }

@@ -17,40 +17,49 @@ public static class Portfolio
     /// <summary>Artifacts one request may analyse.</summary>
     public const int MaxArtifacts = 100_000;
 
-    /// <summary>Body size for analysis requests: large inline portfolios are their point.</summary>
-    public const int MaxBodyBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// Body size for analysis requests: large inline portfolios are their point, but each inline manifest stays in memory
+    /// as a bound record until the answer is sent, at several times its size in JSON. At 64 MiB the largest request took
+    /// the server past 500 MB (bench/analysis-memory.sh); larger portfolios name registered manifests by id.
+    /// </summary>
+    public const int MaxBodyBytes = 32 * 1024 * 1024;
 
-    public static IReadOnlyList<ResolvedArtifact> Read(JsonNode? node, ManifestStore store)
+    /// <summary>The request's portfolio resolved: "corpus", or its inline manifests and registered ids with their lineages.</summary>
+    public static IReadOnlyList<ResolvedArtifact> Resolve(AnalysisBody body, ManifestStore store, CancellationToken cancellationToken)
     {
-        if (node is JsonValue name && name.GetValueKind() == JsonValueKind.String)
+        var node = body.Envelope["portfolio"];
+        if (body.Entries is null && node is JsonValue name && name.GetValueKind() == JsonValueKind.String)
         {
             return name.GetValue<string>() == ReferenceCorpus.PortfolioName
                 ? ReferenceCorpus.Bundled.Artifacts
                 : throw new InvalidInputException("Unknown portfolio", "/portfolio", $"the only named portfolio is \"{ReferenceCorpus.PortfolioName}\" (GET /v1/corpus); otherwise give an array of manifests");
         }
-        if (node is not JsonArray items || items.Count == 0)
+        if (body.Entries is not { Count: > 0 } entries)
         {
             throw new InvalidInputException("The portfolio is invalid", "/portfolio", $"give an array of manifests (inline objects or registered ids), or \"{ReferenceCorpus.PortfolioName}\"");
-        }
-        if (items.Count > MaxArtifacts)
-        {
-            throw new InvalidInputException("The portfolio is too large", "/portfolio", $"{items.Count} artifacts; the limit is {MaxArtifacts}", InputProblem.TooLarge);
         }
         var registered = new Dictionary<string, Manifest?>(StringComparer.Ordinal);
         Manifest? Lookup(string id) => registered.TryGetValue(id, out var m) ? m : registered[id] = store.Find(id);
         var inline = new Dictionary<string, Manifest>(StringComparer.Ordinal);
-        var manifests = new List<(Manifest Manifest, string Pointer)>(items.Count);
-        for (var i = 0; i < items.Count; i++)
+        var manifests = new Manifest[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            var at = $"/portfolio/{i}";
-            var manifest = items[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                ? Lookup(v.GetValue<string>()) ?? throw new InvalidInputException("Unknown manifest", at, $"no registered manifest with id '{v.GetValue<string>()}'")
-                : ManifestJson.Read(items[i] ?? throw new InvalidInputException("The portfolio is invalid", at, "null is not a manifest"), at);
-            inline.TryAdd(manifest.Id, manifest);
-            manifests.Add((manifest, at));
+            var entry = entries[i];
+            manifests[i] = entry.Inline ?? Lookup(entry.RegisteredId!)
+                ?? throw new InvalidInputException("Unknown manifest", $"/portfolio/{i}", $"no registered manifest with id '{entry.RegisteredId}'");
+            inline.TryAdd(manifests[i].Id, manifests[i]);
         }
         // A portfolio's own manifests serve as lineage bases for each other, before the registry.
-        return manifests.Select(m => LineageResolver.Resolve(m.Manifest, id => inline.GetValueOrDefault(id) ?? Lookup(id), m.Pointer)).ToList();
+        var artifacts = new ResolvedArtifact[manifests.Length];
+        for (var i = 0; i < manifests.Length; i++)
+        {
+            if (i % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            artifacts[i] = LineageResolver.Resolve(manifests[i], id => inline.GetValueOrDefault(id) ?? Lookup(id), $"/portfolio/{i}");
+        }
+        return artifacts;
     }
 
     public static BillVariant Bill(JsonNode? node, BillCatalog catalog, string pointer)
@@ -63,6 +72,18 @@ public static class Portfolio
         };
         var pack = catalog.Find(name) ?? throw new InvalidInputException("Unknown bill", pointer, $"unknown bill '{name}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}");
         var errors = new List<InputError>();
+        foreach (var (parameter, value) in overrides ?? [])
+        {
+            if (value?.GetValueKind() == JsonValueKind.Number)
+            {
+                SweepValues.Number(value, JsonPointer.Append(pointer + "/overrides", parameter), errors);
+            }
+        }
+        // Checked first: the overrides reader takes any JSON number for a double, and one past a double throws.
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException("The overrides are invalid", errors);
+        }
         var values = ParameterOverrides.Read(overrides, pack, pointer + "/overrides", errors);
         if (errors.Count > 0)
         {

@@ -27,9 +27,13 @@ public sealed record DefinitionChange(Tri? A, Tri? B);
 /// </summary>
 public static class Comparison
 {
+    /// <summary>Artifacts compared between two looks at the cancellation token: a few milliseconds of work.</summary>
+    private const int CancellationCheckEvery = 64;
+
     /// <param name="progress">Told how many artifacts are done, after each one.</param>
+    /// <param name="cancellationToken">Stops the comparison every <see cref="CancellationCheckEvery"/> artifacts (an <see cref="OperationCanceledException"/>).</param>
     public static ComparisonResult Compare(IReadOnlyList<ResolvedArtifact> portfolio, BillVariant a, BillVariant b, DateOnly asOf,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var differences = new List<ArtifactDifference>();
         int withA = 0, withB = 0, countA = 0, countB = 0;
@@ -38,6 +42,10 @@ public static class Comparison
         var done = 0;
         foreach (var artifact in portfolio)
         {
+            if (done % CancellationCheckEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             progress?.Report(done++);
             var underA = Evaluate(artifact, a, asOf);
             var underB = Evaluate(artifact, b, asOf);

@@ -21,8 +21,12 @@ public static class Sweep
     public const int MaxSteps = 200;
 
     /// <param name="progress">Told how many values are done, after each one.</param>
+    /// <param name="cancellationToken">
+    /// Stops the sweep between artifacts (an <see cref="OperationCanceledException"/>): a caller that left, or ran out of
+    /// time, should not keep two cores busy for the rest of a portfolio.
+    /// </param>
     public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillPack pack, string parameter, IReadOnlyList<double> values, DateOnly asOf,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!pack.ParametersByName.TryGetValue(parameter, out var swept))
         {
@@ -31,11 +35,15 @@ public static class Sweep
         var names = pack.Definitions.Select(d => d.Name).ToArray();
         Tri[]? previous = null;
         var points = new List<SweepPoint>(values.Count);
+        // Parallel.For checks the token between iterations and throws it unwrapped; a throw inside the body would
+        // arrive wrapped in an AggregateException.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         foreach (var value in values)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var overrides = new Dictionary<string, double> { [parameter] = value };
             var grid = new Tri[portfolio.Count * names.Length];
-            Parallel.For(0, portfolio.Count, i =>
+            Parallel.For(0, portfolio.Count, parallel, i =>
             {
                 var conditions = ConditionEvaluator.For(portfolio[i], pack, trace: false, asOf, overrides);
                 for (var d = 0; d < names.Length; d++)
@@ -75,15 +83,22 @@ public static class Sweep
         {
             throw new InvalidInputException("Too many or too few steps", "/values/steps", $"steps must be between 2 and {MaxSteps} (limit)", steps > MaxSteps ? InputProblem.TooLarge : InputProblem.Invalid);
         }
+        if (!double.IsFinite(from) || !double.IsFinite(to))
+        {
+            throw new InvalidInputException("Bad range", double.IsFinite(from) ? "/values/to" : "/values/from", "must be a finite number");
+        }
         if (log && (from <= 0 || to <= 0))
         {
-            throw new InvalidInputException("Bad range", "/values/from", "a log scale needs positive bounds");
+            throw new InvalidInputException("Bad range", from <= 0 ? "/values/from" : "/values/to", "a log scale needs positive bounds");
         }
         return Enumerable.Range(0, steps).Select(i =>
         {
             var t = (double)i / (steps - 1);
-            var value = log ? Math.Pow(10, Math.Log10(from) + t * (Math.Log10(to) - Math.Log10(from))) : from + t * (to - from);
+            // Weighted as from·(1-t) + to·t, not from + t·(to-from): the difference of ±1.7e308 overflows to infinity,
+            // each weighted bound cannot.
+            var value = log ? Math.Pow(10, Math.Log10(from) * (1 - t) + Math.Log10(to) * t) : from * (1 - t) + to * t;
             // 10^26 computed as a power lands a hair off 1e26; at a "greater than" threshold that hair decides.
+            // (double.MaxValue rounds down at 12 digits, so no finite value rounds to infinity.)
             return double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }).ToList();
     }

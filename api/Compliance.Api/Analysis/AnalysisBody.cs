@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compliance.Rules.Json;
+using Compliance.Rules.Manifests;
+
+namespace Compliance.Api.Analysis;
+
+/// <summary>One element of an inline portfolio: a manifest given inline, or the id of a registered one.</summary>
+public sealed record PortfolioEntry(Manifest? Inline, string? RegisteredId);
+
+/// <summary>
+/// An analysis request: the small envelope fields as nodes, and an inline portfolio as manifests bound one element at a
+/// time. A node tree of a 64 MiB portfolio took the server past 1.4 GB; each element's tree here lives only while its
+/// manifest is validated and bound.
+/// </summary>
+public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEntry>? Entries)
+{
+    private const string PortfolioField = "portfolio";
+
+    /// <summary>The body's bytes are kept in segments of this size: no single array of the whole body, and no copy as it grows.</summary>
+    private const int SegmentBytes = 256 * 1024;
+
+    public static async Task<AnalysisBody> ReadAsync(HttpRequest request, int limitBytes, CancellationToken cancellationToken)
+    {
+        var body = await ReadSegmentsAsync(request, limitBytes, cancellationToken);
+        try
+        {
+            return Parse(body, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw Syntax(e);
+        }
+    }
+
+    private static AnalysisBody Parse(ReadOnlySequence<byte> utf8, CancellationToken cancellationToken)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonDocuments.MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = reader.TokenType.ToString().ToLowerInvariant();
+            throw new InvalidInputException("The request body must be a JSON object", "", $"got a JSON {kind}", InputProblem.Invalid);
+        }
+        var envelope = new JsonObject(JsonDocuments.NodeOptions);
+        List<PortfolioEntry>? entries = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            // A repeated field keeps its last value, as a JsonNode parse of the whole body did.
+            if (name == PortfolioField && reader.TokenType == JsonTokenType.StartArray)
+            {
+                entries = ReadPortfolio(ref reader, cancellationToken);
+                envelope.Remove(name);
+            }
+            else
+            {
+                envelope[name] = JsonNode.Parse(ref reader, JsonDocuments.NodeOptions);
+                entries = name == PortfolioField ? null : entries;
+            }
+        }
+        // A second value after the object is malformed: the reader throws on it.
+        reader.Read();
+        return new AnalysisBody(envelope, entries);
+    }
+
+    private static List<PortfolioEntry> ReadPortfolio(ref Utf8JsonReader reader, CancellationToken cancellationToken)
+    {
+        var entries = new List<PortfolioEntry>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = $"/{PortfolioField}/{entries.Count}";
+            if (entries.Count == Portfolio.MaxArtifacts)
+            {
+                throw new InvalidInputException("The portfolio is too large", $"/{PortfolioField}", $"more than {Portfolio.MaxArtifacts} artifacts; the limit is {Portfolio.MaxArtifacts}", InputProblem.TooLarge);
+            }
+            if (entries.Count % 1024 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            entries.Add(reader.TokenType switch
+            {
+                JsonTokenType.String => new PortfolioEntry(null, reader.GetString()),
+                JsonTokenType.Null => throw new InvalidInputException("The portfolio is invalid", at, "null is not a manifest"),
+                _ => new PortfolioEntry(ManifestJson.Read(JsonNode.Parse(ref reader, JsonDocuments.NodeOptions)!, at), null),
+            });
+        }
+        return entries;
+    }
+
+    private static async Task<ReadOnlySequence<byte>> ReadSegmentsAsync(HttpRequest request, int limitBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limitBytes)
+        {
+            throw TooLarge(limitBytes);
+        }
+        Segment? first = null, last = null;
+        long total = 0;
+        while (true)
+        {
+            var buffer = new byte[SegmentBytes];
+            var filled = 0;
+            int read;
+            while (filled < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+                if (total + filled > limitBytes)
+                {
+                    throw TooLarge(limitBytes);
+                }
+            }
+            if (filled > 0)
+            {
+                last = last is null ? first = new Segment(buffer.AsMemory(0, filled), 0) : last.Append(buffer.AsMemory(0, filled));
+                total += filled;
+            }
+            if (filled < buffer.Length)
+            {
+                break;
+            }
+        }
+        if (first is null)
+        {
+            throw new InvalidInputException("The request body is empty", "", "send a JSON object", InputProblem.Malformed);
+        }
+        return new ReadOnlySequence<byte>(first, 0, last!, last!.Memory.Length);
+    }
+
+    private static InvalidInputException TooLarge(int limitBytes) =>
+        new("The request body is too large", "", $"the limit is {limitBytes} bytes ({limitBytes / 1024 / 1024} MiB)", InputProblem.TooLarge);
+
+    private static InvalidInputException Syntax(JsonException e)
+    {
+        if (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return new InvalidInputException("The JSON is nested too deeply", JsonPointer.FromPath(e.Path), $"nested more than {JsonDocuments.MaxDepth} levels", InputProblem.TooLarge);
+        }
+        var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
+        var reason = e.Message.Split([" LineNumber:", " Path:"], 2, StringSplitOptions.None)[0];
+        return new InvalidInputException("The JSON is malformed", JsonPointer.FromPath(e.Path), where + reason, InputProblem.Malformed);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}
