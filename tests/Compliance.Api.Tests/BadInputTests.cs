@@ -1,22 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using static Compliance.Api.Tests.ProblemAssert;
 
 namespace Compliance.Api.Tests;
 
 /// <summary>Every bad input is a 4xx problem+json naming the field (by JSON Pointer) or the limit; never a 500 or a hang.</summary>
 public sealed class BadInputTests
 {
-    private static async Task<JsonNode> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string pointer, string detailContains)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = await response.JsonAsync();
-        var errors = problem["errors"]!.AsArray();
-        Assert.Contains(errors, e => (string)e!["pointer"]! == pointer && ((string)e["detail"]!).Contains(detailContains, StringComparison.OrdinalIgnoreCase));
-        return problem;
-    }
-
     private static JsonObject WithTraining(string trainingJson) =>
         Manifests.Evaluate(Manifests.Parse($$"""{ "schemaVersion": "1", "id": "x/y", "training": {{trainingJson}} }"""));
 

@@ -63,6 +63,14 @@ internal static class HttpExtensions
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>Sends the bytes as they are, so that a test can send what no JSON writer would write.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, byte[] utf8)
+    {
+        var content = new ByteArrayContent(utf8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return client.PostAsync(url, content);
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode json) =>
         client.PostAsync(url, new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
 

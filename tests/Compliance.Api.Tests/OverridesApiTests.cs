@@ -25,12 +25,27 @@ public sealed class OverridesApiTests
     {
         await using var app = new ComplianceApp();
         var request = Manifests.Evaluate(Manifests.CoveredRelease());
-        request["overrides"] = JsonNode.Parse("""{ "us-ca-sb1047": { "covered_flops": 1e25, "covered_cost_usd": "cheap" }, "eu-ai-act": { "gpai_compute_flop": 1 } }""");
+        request["overrides"] = JsonNode.Parse("""{ "us-ca-sb1047": { "covered_flops": 1e25, "covered_cost_usd": 1e8 }, "eu-ai-act": { "gpai_compute_flop": 1 } }""");
 
         var response = await app.CreateClient().PostJsonAsync("/v1/evaluations", request);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var pointers = (await response.JsonAsync())["errors"]!.AsArray().Select(e => (string)e!["pointer"]!).ToList();
-        Assert.Equal(["/overrides/us-ca-sb1047/covered_flops", "/overrides/us-ca-sb1047/covered_cost_usd", "/overrides/eu-ai-act"], pointers);
+        Assert.Equal(["/overrides/us-ca-sb1047/covered_flops", "/overrides/eu-ai-act"], pointers);
+    }
+
+    [Fact]
+    public async Task An_override_that_is_not_a_number_is_a_422_naming_it_before_the_bills_are_consulted()
+    {
+        await using var app = new ComplianceApp();
+        var request = Manifests.Evaluate(Manifests.CoveredRelease());
+        request["overrides"] = JsonNode.Parse("""{ "us-ca-sb1047": { "covered_flops": 1e25, "covered_cost_usd": "cheap" } }""");
+
+        var response = await app.CreateClient().PostJsonAsync("/v1/evaluations", request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.JsonAsync())["errors"]!.AsArray());
+        Assert.Equal("/overrides/us-ca-sb1047/covered_cost_usd", (string)error!["pointer"]!);
+        Assert.Equal("must be a number", (string)error["detail"]!);
     }
 }

@@ -5,6 +5,7 @@ using Compliance.Api.Evaluations;
 using Compliance.Rules.Corpus;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Packs;
+using GateRequest = Compliance.Rules.Evaluation.GateRequest;
 
 namespace Compliance.Api.Tests;
 

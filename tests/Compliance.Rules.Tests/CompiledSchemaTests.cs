@@ -76,6 +76,27 @@ public sealed class CompiledSchemaTests
         Assert.True(expectedValid == Manifest.Accepts(node), json);
     }
 
+    [Theory]
+    [InlineData("evaluation-request", """{"manifestId": "a/b", "asOf": "2026-07-01", "bills": ["all"], "overrides": {"b": {"p": 1e25}}}""", true)]
+    [InlineData("evaluation-request", """{"manifest": {}, "asOf": null, "trace": null, "bills": null}""", true)]
+    [InlineData("evaluation-request", """{"manifestId": "a/b", "asOf": "2026-13-01"}""", false)]
+    [InlineData("evaluation-request", """{"manifest": "a/b"}""", false)]
+    [InlineData("evaluation-request", """{"manifestId": "a/b", "activity": "release"}""", false)]
+    [InlineData("gate-request", """{"manifestId": "a/b", "activity": "release", "allowUndetermined": true}""", true)]
+    [InlineData("gate-request", """{"manifestId": "a/b"}""", false)]
+    [InlineData("gate-request", """{"manifestId": "a/b", "activity": "publish"}""", false)]
+    [InlineData("gate-request", """{"manifestId": "a/b", "activity": "release", "overrides": {"b": {"p": "1"}}}""", false)]
+    public void The_request_schemas_compile_and_agree_with_NJsonSchema(string name, string json, bool expectedValid)
+    {
+        var compiled = CompiledSchema.TryCompile(SchemaValidator.Text(name)!);
+        var validator = name == "gate-request" ? SchemaValidator.GateRequest : SchemaValidator.EvaluationRequest;
+        var node = JsonNode.Parse(json)!;
+
+        Assert.NotNull(compiled);
+        Assert.True(expectedValid == (validator.Explain(node).Count == 0), "NJsonSchema: " + json);
+        Assert.True(expectedValid == compiled.Accepts(node), json);
+    }
+
     [Fact]
     public void Where_it_reads_more_strictly_NJsonSchema_has_the_last_word()
     {

@@ -1,53 +1,45 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CommunityToolkit.HighPerformance.Buffers;
 using Compliance.Api.Http;
 using Compliance.Api.Manifests;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
-using Compliance.Rules.Manifests;
 using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Evaluations;
 
 /// <summary>
-/// Reads an evaluation or gate request, runs the engine and stores the decision. The request names a manifest
-/// inline or by id, optionally the bills (id or id@version) and the date to evaluate as of (default: today).
+/// Runs an evaluation or gate request, bound and validated by <see cref="RequestEnvelope"/>, and stores the decision.
+/// The request names a manifest inline or by id, optionally the bills (id or id@version) and the date to evaluate as of
+/// (default: today); what needs the bill library (unknown bills, their parameters) is checked here.
 /// </summary>
 public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, EvaluationStore store, TimeProvider clock)
 {
-    private static readonly string[] EvaluationFields = ["manifest", "manifestId", "bills", "asOf", "trace", "overrides"];
-    private static readonly string[] GateFields = [.. EvaluationFields, "activity", "allowUndetermined"];
     private static readonly Dictionary<string, ActivityKind> Activities = new(StringComparer.Ordinal)
     {
         ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
     };
 
     /// <summary>The decision and its JSON, stored; the caller disposes the JSON once it has sent it.</summary>
-    public Task<(EvaluationResult Result, ArrayPoolBufferWriter<byte> Json)> EvaluateAsync(JsonObject body, CancellationToken cancellationToken) =>
-        DecideAsync(new RequestFields(body, EvaluationFields), gate: false, cancellationToken);
+    public Task<(EvaluationResult Result, ArrayPoolBufferWriter<byte> Json)> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken) =>
+        DecideAsync(request, gate: null, cancellationToken);
 
-    public async Task<EvaluationResult> GateAsync(JsonObject body, CancellationToken cancellationToken)
+    public async Task<EvaluationResult> GateAsync(GateRequest request, CancellationToken cancellationToken)
     {
-        var (result, json) = await DecideAsync(new RequestFields(body, GateFields), gate: true, cancellationToken);
+        var (result, json) = await DecideAsync(request, request, cancellationToken);
         json.Dispose();
         return result;
     }
 
-    /// <summary>Reads <c>overrides: { bill: { parameter: number } }</c>; each bill must be evaluated and each parameter its own.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<string, double>>? Overrides(JsonNode? node, IReadOnlyList<BillPack> bills)
+    /// <summary>Checks <c>overrides: { bill: { parameter: number } }</c>: each bill must be evaluated and each parameter its own.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Overrides(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? byBill, IReadOnlyList<BillPack> bills)
     {
-        if (node is null)
+        if (byBill is null)
         {
             return null;
         }
         var errors = new List<InputError>();
-        var result = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        if (node is not JsonObject byBill)
-        {
-            throw new InvalidInputException("The overrides are invalid", "/overrides", "must be an object: { \"bill-id\": { \"parameter\": number } }");
-        }
         foreach (var (billId, parameters) in byBill)
         {
             var at = JsonPointer.Append("/overrides", billId);
@@ -56,46 +48,29 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
                 errors.Add(new InputError(at, $"'{billId}' is not among the bills evaluated ({string.Join(", ", bills.Select(b => b.Id))})"));
                 continue;
             }
-            result[billId] = ParameterOverrides.Read(parameters, pack, at, errors);
+            errors.AddRange(ParameterOverrides.Unknown(parameters.Keys, pack, at));
         }
-        return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : result;
+        return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : byBill;
     }
 
-    private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>)> DecideAsync(RequestFields fields, bool gate, CancellationToken cancellationToken)
+    private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>)> DecideAsync(DecisionRequest request, GateRequest? gate, CancellationToken cancellationToken)
     {
-        var manifestId = fields.String("manifestId");
-        var billNames = fields.Strings("bills");
-        var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var trace = fields.Boolean("trace") ?? true;
-        var activity = gate ? fields.OneOf("activity", Activities.Keys, required: true) : null;
-        var allowUndetermined = gate && (fields.Boolean("allowUndetermined") ?? false);
-        var inline = fields.Body["manifest"];
-        if ((inline is null) == (fields.Body["manifestId"] is null))
-        {
-            fields.Error("", "give exactly one of 'manifest' (inline) and 'manifestId' (registered)");
-        }
-        fields.ThrowIfInvalid(gate ? "The gate request is invalid" : "The evaluation request is invalid");
-
-        var manifest = inline is not null
-            ? ManifestJson.Read(inline, "/manifest")
-            : manifests.Find(manifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{manifestId}'");
-        var artifact = LineageResolver.Resolve(manifest, manifests.Find, inline is not null ? "/manifest" : "/manifestId");
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var manifest = request.Manifest
+            ?? manifests.Find(request.ManifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{request.ManifestId}'");
+        var artifact = LineageResolver.Resolve(manifest, manifests.Find, request.Manifest is not null ? InlineManifestConverter.Pointer : "/manifestId");
         // A tenant's drafts are evaluated only when the tenant names them: the bills nobody names are the bundled ones.
-        var bills = billNames is null ? BillCatalog.Bundled.Defaults.ToList() : catalog.Resolve(billNames, "/bills");
-        var overrides = Overrides(fields.Body["overrides"], bills);
+        var bills = request.Bills is null ? BillCatalog.Bundled.Defaults.ToList() : catalog.Resolve(request.Bills, "/bills");
+        var overrides = Overrides(request.Overrides, bills);
 
-        GateRequest? gateRequest = null;
-        if (activity is not null)
+        var gateOptions = gate is null ? null : new Rules.Evaluation.GateRequest
         {
-            gateRequest = new GateRequest
-            {
-                Activity = Activities[activity],
-                Enforced = GateRequest.Enforcing(bills, named: billNames is not null, asOf),
-                AllowUndetermined = allowUndetermined,
-            };
-        }
+            Activity = Activities[gate.Activity],
+            Enforced = Rules.Evaluation.GateRequest.Enforcing(bills, named: request.Bills is not null, asOf),
+            AllowUndetermined = gate.AllowUndetermined ?? false,
+        };
         var now = clock.GetUtcNow();
-        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = trace, Gate = gateRequest, Overrides = overrides }) with
+        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = request.Trace ?? true, Gate = gateOptions, Overrides = overrides }) with
         {
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,
@@ -103,7 +78,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         var json = DecisionJson.Write(result);
         try
         {
-            await store.SaveAsync(result, artifact, gate ? "gate" : "evaluation", json.WrittenSpan, cancellationToken);
+            await store.SaveAsync(result, artifact, gate is not null ? "gate" : "evaluation", json.WrittenSpan, cancellationToken);
         }
         catch
         {

@@ -13,7 +13,7 @@ public static class EvaluationsApi
             .RequireAuthorization(Scopes.Evaluate)
             .WithName("Evaluate")
             .WithSummary("Classify a manifest's activities and list what each bill requires; the decision is stored")
-            .Accepts<EvaluationRequestDoc>("application/json")
+            .Accepts<EvaluationRequest>("application/json")
             .Produces(StatusCodes.Status201Created, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -28,15 +28,17 @@ public static class EvaluationsApi
             .WithTags("Gate")
             .WithName("Gate")
             .WithSummary("May this act proceed? Blocking duties that are outstanding (or undetermined) under the enforced bills say no")
-            .Accepts<GateRequestDoc>("application/json")
+            .Accepts<GateRequest>("application/json")
             .Produces<GateAnswer>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return v1;
     }
 
     private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
     {
-        var (result, json) = await decisions.EvaluateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
+        var (result, json) = await decisions.EvaluateAsync(await RequestEnvelope.ReadAsync<EvaluationRequest>(request), request.HttpContext.RequestAborted);
         return new RawJson(json.WrittenMemory, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}", owner: json);
     }
 
@@ -45,7 +47,7 @@ public static class EvaluationsApi
 
     private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
     {
-        var result = await decisions.GateAsync(await JsonBody.ReadObjectAsync(request), request.HttpContext.RequestAborted);
+        var result = await decisions.GateAsync(await RequestEnvelope.ReadAsync<GateRequest>(request), request.HttpContext.RequestAborted);
         var gate = result.Gate!;
         return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason, result.ManifestDigest));
     }

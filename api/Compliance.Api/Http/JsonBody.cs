@@ -10,6 +10,9 @@ public static class JsonBody
     /// <summary>The largest body an endpoint reads unless it says otherwise: a manifest with a deep inline lineage fits easily.</summary>
     public const int DefaultLimitBytes = 1024 * 1024;
 
+    // Decoding replaces bytes that are not UTF-8 with U+FFFD by default, which would store a pack unlike the one sent.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, int limitBytes = DefaultLimitBytes)
     {
         var node = JsonDocuments.ParseJson(await ReadBytesAsync(request, limitBytes));
@@ -17,8 +20,20 @@ public static class JsonBody
     }
 
     public static async Task<JsonNode> ReadYamlAsync(HttpRequest request, int limitBytes = DefaultLimitBytes) =>
-        YamlToJson.Convert(System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(request, limitBytes)))
+        YamlToJson.Convert(Utf8Text(await ReadBytesAsync(request, limitBytes)))
             ?? throw new InvalidInputException("The request body is empty", "", "send a YAML document", InputProblem.Malformed);
+
+    private static string Utf8Text(byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new InvalidInputException("The request body is malformed", "", $"byte {e.Index} is not UTF-8 text", InputProblem.Malformed);
+        }
+    }
 
     private static async Task<byte[]> ReadBytesAsync(HttpRequest request, int limitBytes)
     {

@@ -5,7 +5,7 @@ using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Http;
 
-/// <summary>Reads <c>{ parameter: number }</c> for one bill: every name must be one of the bill's parameters.</summary>
+/// <summary>Reads or checks <c>{ parameter: number }</c> for one bill: every name must be one of the bill's parameters.</summary>
 public static class ParameterOverrides
 {
     public static Dictionary<string, double> Read(JsonNode? node, BillPack pack, string pointer, List<InputError> errors)
@@ -25,7 +25,7 @@ public static class ParameterOverrides
             var at = JsonPointer.Append(pointer, name);
             if (!pack.ParametersByName.ContainsKey(name))
             {
-                errors.Add(new InputError(at, $"'{pack.Id}' has no parameter '{name}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}"));
+                errors.AddRange(Unknown([name], pack, pointer));
             }
             else if (value?.GetValueKind() != JsonValueKind.Number)
             {
@@ -38,4 +38,9 @@ public static class ParameterOverrides
         }
         return values;
     }
+
+    /// <summary>An error for each name that is not one of the bill's parameters, located below <paramref name="pointer"/>.</summary>
+    public static IEnumerable<InputError> Unknown(IEnumerable<string> names, BillPack pack, string pointer) =>
+        names.Where(name => !pack.ParametersByName.ContainsKey(name)).Select(name => new InputError(JsonPointer.Append(pointer, name),
+            $"'{pack.Id}' has no parameter '{name}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}"));
 }

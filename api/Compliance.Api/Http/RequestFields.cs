@@ -5,7 +5,10 @@ using Compliance.Rules.Json;
 
 namespace Compliance.Api.Http;
 
-/// <summary>Reads the small envelope fields of a request (asOf, bills, activity …), collecting every error with its pointer.</summary>
+/// <summary>
+/// Reads the small envelope fields of a request (asOf, bills …), collecting every error with its pointer. Evaluations and
+/// the gate bind records after a published schema instead (<see cref="RequestEnvelope"/>); compare and sweep still read here.
+/// </summary>
 public sealed class RequestFields(JsonObject body, IReadOnlyCollection<string> known)
 {
     private readonly List<InputError> _errors = Unknown(body, known).ToList();

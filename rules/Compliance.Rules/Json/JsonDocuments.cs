@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Compliance.Rules.Json;
 
-/// <summary>Parses JSON (or YAML) text into a node tree, turning every syntax problem into an <see cref="InvalidInputException"/>.</summary>
+/// <summary>
+/// Parses JSON (or YAML) text into a node tree, turning every syntax problem into an <see cref="InvalidInputException"/>.
+/// A tree it returns holds no duplicate key, no undecodable string and no number beyond a double (<see cref="JsonTextCheck"/>).
+/// </summary>
 public static class JsonDocuments
 {
     /// <summary>Nesting allowed in any input; deep enough for a lineage at its own limit, shallow enough to stay off the stack's edge.</summary>
@@ -18,7 +21,9 @@ public static class JsonDocuments
         JsonNode? node;
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+            var options = new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+            JsonTextCheck.Check(utf8, options);
+            var reader = new Utf8JsonReader(utf8, options);
             node = JsonNode.Parse(ref reader, NodeOptions);
             // A second value after the first is malformed: the reader throws on it.
             reader.Read();

@@ -22,13 +22,21 @@ public sealed class SchemaValidator
     private static readonly Lazy<SchemaValidator> ManifestSchema = new(() => Load("manifest"));
     private static readonly Lazy<SchemaValidator> RulePackSchema = new(() => Load("rulepack"));
     private static readonly Lazy<SchemaValidator> EvaluationSchema = new(() => Load("evaluation"));
+    private static readonly Lazy<SchemaValidator> EvaluationRequestSchema = new(() => Load("evaluation-request"));
+    private static readonly Lazy<SchemaValidator> GateRequestSchema = new(() => Load("gate-request"));
 
     public static SchemaValidator Manifest => ManifestSchema.Value;
     public static SchemaValidator RulePack => RulePackSchema.Value;
     public static SchemaValidator Evaluation => EvaluationSchema.Value;
 
+    /// <summary>The envelope of POST /v1/evaluations; the manifest inside it keeps its own schema.</summary>
+    public static SchemaValidator EvaluationRequest => EvaluationRequestSchema.Value;
+
+    /// <summary>The envelope of POST /v1/gate.</summary>
+    public static SchemaValidator GateRequest => GateRequestSchema.Value;
+
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation"];
+    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request"];
 
     public static string? Text(string name)
     {
@@ -86,6 +94,14 @@ public sealed class SchemaValidator
 
     private static void Collect(ValidationError error, string prefix, List<InputError> into)
     {
+        if (error is MultiTypeValidationError multi && multi.Errors.Values.Any(e => e.Count > 0))
+        {
+            foreach (var closest in OfTheClosestType(multi))
+            {
+                Collect(closest, prefix, into);
+            }
+            return;
+        }
         // oneOf/anyOf failures carry the reasons of each branch; the branch errors say more than "no match".
         if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
         {
@@ -107,6 +123,22 @@ public sealed class SchemaValidator
         }
     }
 
+    private static readonly HashSet<ValidationErrorKind> TypeMismatches =
+    [
+        ValidationErrorKind.StringExpected, ValidationErrorKind.NumberExpected, ValidationErrorKind.IntegerExpected, ValidationErrorKind.BooleanExpected,
+        ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected, ValidationErrorKind.NullExpected,
+    ];
+
+    // "type": ["string", "null"] reports each type's errors. A value of one of the types fails only that type's other
+    // keywords (a bad date), which say the most; a value of none fails each type check, and the first type that is
+    // not null names what is expected ("must be a string", never "no type validates").
+    private static IEnumerable<ValidationError> OfTheClosestType(MultiTypeValidationError multi)
+    {
+        var all = multi.Errors.OrderBy(t => t.Key == JsonObjectType.Null).SelectMany(t => t.Value).ToList();
+        var specific = all.Where(e => !TypeMismatches.Contains(e.Kind)).ToList();
+        return specific.Count > 0 ? specific : all.Take(1);
+    }
+
     private static string Describe(ValidationError error) => error.Kind switch
     {
         ValidationErrorKind.PropertyRequired => $"'{error.Property}' is required",
@@ -118,7 +150,7 @@ public sealed class SchemaValidator
         ValidationErrorKind.ArrayExpected => "must be an array",
         ValidationErrorKind.ObjectExpected => "must be an object",
         ValidationErrorKind.NumberTooSmall => $"must be at least {error.Schema?.Minimum}",
-        ValidationErrorKind.DateExpected => "must be a date (YYYY-MM-DD)",
+        ValidationErrorKind.DateExpected => "is not a date (YYYY-MM-DD)",
         ValidationErrorKind.PatternMismatch => $"does not match the pattern {error.Schema?.Pattern}",
         _ => SplitWords(error.Kind.ToString()),
     };

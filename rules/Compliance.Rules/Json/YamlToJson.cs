@@ -62,6 +62,7 @@ public static partial class YamlToJson
                         throw new InvalidInputException("The YAML is not JSON-compatible", pointer, $"line {key.Start.Line}: mapping keys must be plain strings");
                     }
                     var child = JsonPointer.Append(pointer, name);
+                    RefuseLoneSurrogates(name, pointer, key);
                     if (obj.ContainsKey(name))
                     {
                         throw new InvalidInputException("The YAML is malformed", child, $"line {key.Start.Line}: duplicate key '{name}'", InputProblem.Malformed);
@@ -78,17 +79,18 @@ public static partial class YamlToJson
                 }
                 return array;
             case YamlScalarNode scalar:
-                return Scalar(scalar);
+                return Scalar(scalar, pointer);
             default:
                 throw new InvalidInputException("The YAML is not JSON-compatible", pointer, $"line {node.Start.Line}: unsupported node");
         }
     }
 
-    private static JsonValue? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar, string pointer)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
         {
+            RefuseLoneSurrogates(text, pointer, scalar);
             return JsonValue.Create(text);
         }
         if (text is "" or "~" or "null" or "Null" or "NULL")
@@ -109,9 +111,30 @@ public static partial class YamlToJson
         }
         if (FloatPattern().IsMatch(text))
         {
-            return JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+            var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            // Parsing saturates to infinity where JSON's reader would refuse: refuse it here too, by the same words.
+            return double.IsFinite(number)
+                ? JsonValue.Create(number)
+                : throw new InvalidInputException("A number is out of range", pointer, $"line {scalar.Start.Line}: is beyond the range of a double (about ±1.8e308)");
         }
+        RefuseLoneSurrogates(text, pointer, scalar);
         return JsonValue.Create(text);
+    }
+
+    // A quoted "\ud800" is half a character: YAML lets it through, and every JSON writer after this refuses it.
+    private static void RefuseLoneSurrogates(string text, string pointer, YamlNode node)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new InvalidInputException("The YAML is malformed", pointer, $"line {node.Start.Line}: is not valid text: an escape names half of a surrogate pair", InputProblem.Malformed);
+            }
+        }
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]
