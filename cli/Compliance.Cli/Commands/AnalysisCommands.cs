@@ -25,7 +25,7 @@ internal static class AnalysisCommands
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, asOf, format };
-        command.SetAction(parse => CommonOptions.Guard("compare", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "compare", () =>
         {
             var names = parse.GetValue(bills) ?? [];
             if (names.Length != 2)
@@ -77,7 +77,7 @@ internal static class AnalysisCommands
         {
             files, corpus, bill, parameter, values, from, to, steps, log, asOf, format, output,
         };
-        command.SetAction(parse => CommonOptions.Guard("sweep", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "sweep", () =>
         {
             var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
             IReadOnlyList<double> points = parse.GetValue(values) is { } list
@@ -134,7 +134,7 @@ internal static class AnalysisCommands
 
     private static IReadOnlyList<ResolvedArtifact> Portfolio(string[]? files, bool corpus) => (files is { Length: > 0 }, corpus) switch
     {
-        (true, false) => ManifestFiles.ReadAll(files!),
+        (true, false) => ManifestFiles.ReadAll(files!, portfolio: true).Select(f => f.Artifact).ToList(),
         (false, true) => ReferenceCorpus.Bundled.Artifacts,
         (true, true) => throw new InvalidInputException("Give one portfolio", "--corpus", "give manifest files or --corpus, not both"),
         _ => throw new InvalidInputException("Give a portfolio", "PORTFOLIO", "give manifest files, or --corpus for the bundled reference corpus"),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Evaluation;
 using Spectre.Console;
 
@@ -26,11 +27,12 @@ internal static class EvaluateCommand
         {
             files, bills, asOf, format,
         };
-        command.SetAction(parse => CommonOptions.Guard("evaluate", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "evaluate", () =>
         {
             var packs = CommonOptions.ResolveBills(parse.GetValue(bills));
             var options = new EvaluationOptions { AsOf = CommonOptions.ParseAsOf(parse.GetValue(asOf)), Trace = parse.GetValue(format) == "json" };
-            var results = ManifestFiles.ReadAll(parse.GetValue(files)!).Select(artifact => Evaluator.Evaluate(artifact, packs, options)).ToList();
+            var results = ManifestFiles.ReadAll(parse.GetValue(files)!)
+                .Select(file => InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, packs, options))).ToList();
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(results.Count == 1 ? JsonSerializer.Serialize(results[0], Json) : JsonSerializer.Serialize(results, Json));
