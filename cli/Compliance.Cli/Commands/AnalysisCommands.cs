@@ -82,9 +82,9 @@ internal static class AnalysisCommands
             var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
             IReadOnlyList<double> points = parse.GetValue(values) is { } list
                 ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                    ? d : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
+                    ? Finite(d, "--values") : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
                 : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
-                    ? Sweep.Range(lo, hi, parse.GetValue(steps), parse.GetValue(log))
+                    ? Sweep.Range(Finite(lo, "--from"), Finite(hi, "--to"), parse.GetValue(steps), parse.GetValue(log))
                     : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
@@ -139,6 +139,11 @@ internal static class AnalysisCommands
         (true, true) => throw new InvalidInputException("Give one portfolio", "--corpus", "give manifest files or --corpus, not both"),
         _ => throw new InvalidInputException("Give a portfolio", "PORTFOLIO", "give manifest files, or --corpus for the bundled reference corpus"),
     };
+
+    // 1e400 parses as infinity and NaN as itself; neither is a threshold a bill could have, nor can a report write it.
+    private static double Finite(double value, string option) => double.IsFinite(value)
+        ? value
+        : throw new InvalidInputException("Bad value", option, $"{value.ToString(CultureInfo.InvariantCulture)} is not a finite number (about ±1.8e308 at most)");
 
     private static string Phases(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
