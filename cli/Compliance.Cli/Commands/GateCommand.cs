@@ -52,18 +52,19 @@ internal static class GateCommand
 
     private static void Write(string format, string? output, EvaluationResult result, string path)
     {
+        // A report that cannot be rendered is about this manifest; a report that cannot be written is about --output.
         if (format == "text" && output is null)
         {
-            TextReport.Gate(AnsiConsole.Console, result);
+            InputFileException.About(path, () => TextReport.Gate(AnsiConsole.Console, result));
             return;
         }
-        var text = format switch
+        var text = InputFileException.About(path, () => format switch
         {
             "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
             "junit" => JUnitReport.Render(result, path),
             "sarif" => SarifReport.Render(result, path),
             _ => RenderText(result),
-        };
+        });
         if (output is null)
         {
             Console.Out.WriteLine(text);

@@ -26,6 +26,12 @@ internal sealed class InputFileException(string path, Exception cause) : Excepti
         }
     }
 
+    public static void About(string path, Action work) => About(path, () =>
+    {
+        work();
+        return true;
+    });
+
     private static string Describe(Exception cause) => cause is InvalidInputException input
         ? ErrorLine.Of(input)
         : $"could not evaluate it: {ErrorLine.Of(cause)}";
