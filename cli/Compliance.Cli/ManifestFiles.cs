@@ -1,3 +1,4 @@
+using Compliance.Cli.Input;
 using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
 using Compliance.Rules.Manifests;
@@ -13,37 +14,42 @@ public sealed class ManifestFiles
 {
     private readonly Dictionary<string, Manifest> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _scannedFolders = new(StringComparer.Ordinal);
+    private readonly SkippedFiles _skipped = new();
 
-    public static Manifest Read(string path)
+    public static Manifest Read(string path) => Read(path, ReadLimit.PerDocument("a manifest"));
+
+    private static Manifest Read(string path, ReadLimit limit)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException("Cannot read the manifest", "", $"{path}: no such file");
-        }
-        return ManifestJson.ReadText(File.ReadAllText(path), JsonDocuments.IsYamlPath(path));
+        var node = InputFile.ReadDocument(path, limit);
+        return InputFileException.About(path, () => ManifestJson.Read(node));
     }
 
+    /// <summary>Resolves a manifest's lineage; a failure names the file, and files skipped on the way are warned about once it succeeds.</summary>
     public ResolvedArtifact Resolve(string path, Manifest manifest)
     {
         _known[manifest.Id] = manifest;
-        return LineageResolver.Resolve(manifest, id => Lookup(id, Path.GetDirectoryName(Path.GetFullPath(path))!));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var artifact = InputFileException.About(path, () => _skipped.Explain(() => LineageResolver.Resolve(manifest, id => Lookup(id, folder))));
+        _skipped.Warn();
+        return artifact;
     }
 
     private void Remember(Manifest manifest) => _known.TryAdd(manifest.Id, manifest);
 
     /// <summary>
     /// Reads every file first, so that each can name another as its base, then resolves each lineage; with a
-    /// progress bar on a terminal when there are many files.
+    /// progress bar on a terminal when there are many files. A portfolio's files share one size limit.
     /// </summary>
-    public static List<ResolvedArtifact> ReadAll(IReadOnlyList<string> paths)
+    public static List<(string Path, ResolvedArtifact Artifact)> ReadAll(IReadOnlyList<string> paths, bool portfolio = false)
     {
         var files = new ManifestFiles();
+        var limit = portfolio ? ReadLimit.Portfolio() : ReadLimit.PerDocument("a manifest");
         var manifests = new List<(string Path, Manifest Manifest)>(paths.Count);
         void ReadEach(Action? tick)
         {
             foreach (var path in paths)
             {
-                var manifest = Read(path);
+                var manifest = Read(path, limit);
                 files.Remember(manifest);
                 manifests.Add((path, manifest));
                 tick?.Invoke();
@@ -61,7 +67,7 @@ public sealed class ManifestFiles
         {
             ReadEach(null);
         }
-        return manifests.Select(m => files.Resolve(m.Path, m.Manifest)).ToList();
+        return manifests.Select(m => (m.Path, files.Resolve(m.Path, m.Manifest))).ToList();
     }
 
     private Manifest? Lookup(string id, string folder)
@@ -72,18 +78,22 @@ public sealed class ManifestFiles
         }
         if (_scannedFolders.Add(folder))
         {
-            foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || JsonDocuments.IsYamlPath(f)))
+            // An empty file cannot be a base; a pipe or device states no size either, and opening one could block.
+            foreach (var file in Directory.EnumerateFiles(folder)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || JsonDocuments.IsYamlPath(f))
+                .Where(f => new FileInfo(f).Length > 0))
             {
                 try
                 {
                     Remember(Read(file));
                 }
-                catch (InvalidInputException)
+                catch (InputFileException e)
                 {
-                    // Not a manifest (a workflow, a BOM): it simply cannot be a base.
+                    // Not a manifest (a workflow, a BOM, a broken file): it cannot be a base, unless it says it is.
+                    _skipped.Add(file, e);
                 }
             }
         }
-        return _known.GetValueOrDefault(id);
+        return _known.GetValueOrDefault(id) ?? _skipped.Named(id);
     }
 }

@@ -86,9 +86,8 @@ internal static class ModelCards
             ?? throw new InvalidInputException("Not a model card", "", "the front matter is not a YAML mapping");
     }
 
-    public static JsonObject FromCycloneDx(string json)
+    public static JsonObject FromCycloneDx(JsonNode bom)
     {
-        var bom = JsonDocuments.ParseJson(json);
         if (Text(bom["bomFormat"]) != "CycloneDX")
         {
             throw new InvalidInputException("Not a CycloneDX BOM", "/bomFormat", "expected \"CycloneDX\"");

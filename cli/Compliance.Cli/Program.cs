@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compliance.Cli;
 using Compliance.Cli.Commands;
+using Compliance.Cli.Input;
 
 var root = new RootCommand("""
     compliance: what AI model builders owe under AI bills when they train, release or deploy a model.
@@ -18,6 +19,7 @@ var root = new RootCommand("""
     AnalysisCommands.SweepCommand(),
     CorpusCommand.Create(),
     KeysCommand.Create(),
+    CommandGuard.Verbose,
 };
 
 if (Console.IsOutputRedirected)
@@ -29,11 +31,16 @@ if (Console.IsOutputRedirected)
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"error: {error.Message}");
-    }
-    Console.Error.WriteLine("Run 'compliance --help' for usage.");
+    // One line, like every other error: a CI log shows the reason where it shows the exit code.
+    Console.Error.WriteLine($"error: {ErrorLine.Fold(string.Join("; ", parsed.Errors.Select(e => e.Message)))} (run 'compliance --help' for usage)");
     return ExitCodes.CouldNotEvaluate;
 }
-return parsed.Invoke();
+try
+{
+    // Without this, System.CommandLine prints a stack trace and exits 1, which a CI step reads as "blocked".
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    return CommandGuard.Fail(parsed.CommandResult.Command.Name, e, parsed.GetValue(CommandGuard.Verbose));
+}

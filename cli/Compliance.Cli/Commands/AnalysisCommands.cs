@@ -25,7 +25,7 @@ internal static class AnalysisCommands
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, asOf, format };
-        command.SetAction(parse => CommonOptions.Guard("compare", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "compare", () =>
         {
             var names = parse.GetValue(bills) ?? [];
             if (names.Length != 2)
@@ -77,14 +77,14 @@ internal static class AnalysisCommands
         {
             files, corpus, bill, parameter, values, from, to, steps, log, asOf, format, output,
         };
-        command.SetAction(parse => CommonOptions.Guard("sweep", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "sweep", () =>
         {
             var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
             IReadOnlyList<double> points = parse.GetValue(values) is { } list
                 ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                    ? d : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
+                    ? Finite(d, "--values") : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
                 : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
-                    ? Sweep.Range(lo, hi, parse.GetValue(steps), parse.GetValue(log))
+                    ? Sweep.Range(Finite(lo, "--from"), Finite(hi, "--to"), parse.GetValue(steps), parse.GetValue(log))
                     : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
@@ -134,11 +134,16 @@ internal static class AnalysisCommands
 
     private static IReadOnlyList<ResolvedArtifact> Portfolio(string[]? files, bool corpus) => (files is { Length: > 0 }, corpus) switch
     {
-        (true, false) => ManifestFiles.ReadAll(files!),
+        (true, false) => ManifestFiles.ReadAll(files!, portfolio: true).Select(f => f.Artifact).ToList(),
         (false, true) => ReferenceCorpus.Bundled.Artifacts,
         (true, true) => throw new InvalidInputException("Give one portfolio", "--corpus", "give manifest files or --corpus, not both"),
         _ => throw new InvalidInputException("Give a portfolio", "PORTFOLIO", "give manifest files, or --corpus for the bundled reference corpus"),
     };
+
+    // 1e400 parses as infinity and NaN as itself; neither is a threshold a bill could have, nor can a report write it.
+    private static double Finite(double value, string option) => double.IsFinite(value)
+        ? value
+        : throw new InvalidInputException("Bad value", option, $"{value.ToString(CultureInfo.InvariantCulture)} is not a finite number (about ±1.8e308 at most)");
 
     private static string Phases(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));

@@ -10,7 +10,7 @@ internal static class BillsCommand
     {
         var asOf = CommonOptions.AsOf();
         var command = new Command("bills", "List the bundled bills: versions, status, and whether each is in force.") { asOf };
-        command.SetAction(parse => CommonOptions.Guard("bills", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "bills", () =>
         {
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("bill", "version", "status", $"in force {date:yyyy-MM-dd}", "obligations", "title");

@@ -5,7 +5,7 @@ using Compliance.Rules.Packs;
 
 namespace Compliance.Cli.Commands;
 
-/// <summary>The options several commands share, and the way each turns bad input into exit code 2.</summary>
+/// <summary>The options several commands share.</summary>
 internal static class CommonOptions
 {
     public static Option<string[]> Bills() => new("--bill", "-b")
@@ -32,32 +32,4 @@ internal static class CommonOptions
 
     public static IReadOnlyList<BillPack> ResolveBills(string[]? names) =>
         names is null || names.Length == 0 ? BillCatalog.Bundled.Defaults.ToList() : BillCatalog.Bundled.Resolve(names, "--bill");
-
-    /// <summary>Runs a command body; input errors become one line per error on stderr and exit code 2, never a stack trace.</summary>
-    public static int Guard(string what, Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (InvalidInputException e)
-        {
-            Console.Error.WriteLine($"error: {what}: {e.Title}");
-            foreach (var error in e.Errors)
-            {
-                Console.Error.WriteLine($"  {(error.Pointer.Length == 0 ? "" : error.Pointer + ": ")}{error.Message}");
-            }
-            return ExitCodes.CouldNotEvaluate;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"error: {what}: {e.Message}");
-            return ExitCodes.CouldNotEvaluate;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Console.Error.WriteLine($"error: {what}: {e.Message}");
-            return ExitCodes.CouldNotEvaluate;
-        }
-    }
 }

@@ -16,7 +16,7 @@ internal static class CorpusCommand
         var format = new Option<string>("--format", "-f") { Description = "text, csv, or json (the manifests themselves).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv", "json");
         var command = new Command("corpus", "List the reference corpus of real models: published compute and cost estimates, lineage, and sources.") { format };
-        command.SetAction(parse => CommonOptions.Guard("corpus", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "corpus", () =>
         {
             var corpus = ReferenceCorpus.Bundled;
             switch (parse.GetValue(format))

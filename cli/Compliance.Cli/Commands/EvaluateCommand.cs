@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compliance.Cli.Input;
 using Compliance.Rules.Evaluation;
 using Spectre.Console;
 
@@ -26,20 +28,23 @@ internal static class EvaluateCommand
         {
             files, bills, asOf, format,
         };
-        command.SetAction(parse => CommonOptions.Guard("evaluate", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "evaluate", () =>
         {
             var packs = CommonOptions.ResolveBills(parse.GetValue(bills));
             var options = new EvaluationOptions { AsOf = CommonOptions.ParseAsOf(parse.GetValue(asOf)), Trace = parse.GetValue(format) == "json" };
-            var results = ManifestFiles.ReadAll(parse.GetValue(files)!).Select(artifact => Evaluator.Evaluate(artifact, packs, options)).ToList();
+            var results = ManifestFiles.ReadAll(parse.GetValue(files)!)
+                .Select(file => (file.Path, Result: InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, packs, options)))).ToList();
             if (parse.GetValue(format) == "json")
             {
-                Console.Out.WriteLine(results.Count == 1 ? JsonSerializer.Serialize(results[0], Json) : JsonSerializer.Serialize(results, Json));
+                // Each file's answer is written on its own first, so a value no JSON can hold is reported against its file.
+                var json = results.Select(r => InputFileException.About(r.Path, () => JsonSerializer.SerializeToNode(r.Result, Json))).ToList();
+                Console.Out.WriteLine(json.Count == 1 ? json[0]!.ToJsonString(Json) : new JsonArray([.. json]).ToJsonString(Json));
             }
             else
             {
-                foreach (var result in results)
+                foreach (var (path, result) in results)
                 {
-                    TextReport.Evaluation(AnsiConsole.Console, result);
+                    InputFileException.About(path, () => TextReport.Evaluation(AnsiConsole.Console, result));
                     AnsiConsole.WriteLine();
                 }
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
@@ -28,7 +29,7 @@ internal static class GateCommand
         {
             file, activity, bills, asOf, allowUndetermined, format, output,
         };
-        command.SetAction(parse => CommonOptions.Guard("gate", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "gate", () =>
         {
             var path = parse.GetValue(file)!;
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
@@ -41,7 +42,8 @@ internal static class GateCommand
                 AllowUndetermined = parse.GetValue(allowUndetermined),
             };
             var manifest = ManifestFiles.Read(path);
-            var result = Evaluator.Evaluate(new ManifestFiles().Resolve(path, manifest), packs, new EvaluationOptions { AsOf = date, Gate = gate });
+            var artifact = new ManifestFiles().Resolve(path, manifest);
+            var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, packs, new EvaluationOptions { AsOf = date, Gate = gate }));
             Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
         }));
@@ -50,18 +52,19 @@ internal static class GateCommand
 
     private static void Write(string format, string? output, EvaluationResult result, string path)
     {
+        // A report that cannot be rendered is about this manifest; a report that cannot be written is about --output.
         if (format == "text" && output is null)
         {
-            TextReport.Gate(AnsiConsole.Console, result);
+            InputFileException.About(path, () => TextReport.Gate(AnsiConsole.Console, result));
             return;
         }
-        var text = format switch
+        var text = InputFileException.About(path, () => format switch
         {
             "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
             "junit" => JUnitReport.Render(result, path),
             "sarif" => SarifReport.Render(result, path),
             _ => RenderText(result),
-        };
+        });
         if (output is null)
         {
             Console.Out.WriteLine(text);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compliance.Rules.Evaluation;
-using Compliance.Rules.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Lineage;
 using Compliance.Rules.Manifests;
 using Compliance.Rules.Packs;
@@ -17,24 +17,34 @@ internal static class ImportCommand
         var id = new Option<string>("--id") { Description = "The artifact id to give the manifest (the Hub repository, e.g. acme/model-7b).", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Write the manifest to this file instead of standard output." };
         var hf = new Command("hf", "Turn a Hugging Face model card into a manifest and say which facts the bills need that it lacks.") { hfFile, id, output };
-        hf.SetAction(parse => CommonOptions.Guard("import hf", () =>
-            Emit(ModelCards.FromHuggingFace(ReadFile(parse.GetValue(hfFile)!), parse.GetValue(id)!), parse.GetValue(output))));
+        hf.SetAction(parse => CommandGuard.Run(parse, "import hf", () =>
+        {
+            var path = parse.GetValue(hfFile)!;
+            var card = InputFile.ReadText(path, ReadLimit.PerDocument("a model card"));
+            return Emit(path, () => ModelCards.FromHuggingFace(card, parse.GetValue(id)!), parse.GetValue(output));
+        }));
 
         var bomFile = new Argument<string>("BOM") { Description = "A CycloneDX 1.6 JSON BOM with a machine-learning-model component." };
         var bomOutput = new Option<string?>("--output", "-o") { Description = "Write the manifest to this file instead of standard output." };
         var cyclonedx = new Command("cyclonedx", "Turn a CycloneDX ML-BOM (modelCard, pedigree) into a manifest and say which facts the bills need that it lacks.") { bomFile, bomOutput };
-        cyclonedx.SetAction(parse => CommonOptions.Guard("import cyclonedx", () =>
-            Emit(ModelCards.FromCycloneDx(ReadFile(parse.GetValue(bomFile)!)), parse.GetValue(bomOutput))));
+        cyclonedx.SetAction(parse => CommandGuard.Run(parse, "import cyclonedx", () =>
+        {
+            var path = parse.GetValue(bomFile)!;
+            var bom = InputFile.ReadDocument(path, ReadLimit.PerDocument("a BOM"), yaml: false);
+            return Emit(path, () => ModelCards.FromCycloneDx(bom), parse.GetValue(bomOutput));
+        }));
 
         return new Command("import", "Make a manifest from a model card or an ML-BOM.") { hf, cyclonedx };
     }
 
-    private static string ReadFile(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new InvalidInputException("Cannot read the file", "", $"{path}: no such file");
-
-    private static int Emit(JsonObject node, string? output)
+    /// <summary>Converts the source and checks the manifest it gives; a failure of either names the source file.</summary>
+    private static int Emit(string source, Func<JsonObject> convert, string? output)
     {
-        var manifest = ManifestJson.Read(node);
+        var (node, manifest) = InputFileException.About(source, () =>
+        {
+            var converted = convert();
+            return (converted, ManifestJson.Read(converted));
+        });
         var text = node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         if (output is null)
         {

@@ -32,7 +32,7 @@ internal static class KeysCommand
         var scopes = new Option<string[]>("--scope") { Description = $"A scope; repeat for several: {string.Join(", ", Scopes.All)}.", Required = true };
         var db = Db();
         var command = new Command("create", "Create a key; it is printed once, alone on the last line, and only its hash is kept.") { tenant, scopes, db };
-        command.SetAction(parse => Guard("keys create", () =>
+        command.SetAction(parse => Guard(parse, "keys create", () =>
         {
             var given = parse.GetValue(scopes) ?? [];
             if (KeyStore.Problems(parse.GetValue(tenant), given) is { Count: > 0 } problems)
@@ -53,7 +53,7 @@ internal static class KeysCommand
     {
         var db = Db();
         var command = new Command("list", "List the keys: id, tenant, scopes, when created and revoked (never the key).") { db };
-        command.SetAction(parse => Guard("keys list", () =>
+        command.SetAction(parse => Guard(parse, "keys list", () =>
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "tenant", "scopes", "created", "revoked");
             foreach (var key in Store(parse.GetValue(db)!).List())
@@ -71,7 +71,7 @@ internal static class KeysCommand
         var id = new Argument<string>("ID") { Description = "The key's id (key_…), as 'keys list' shows it." };
         var db = Db();
         var command = new Command("revoke", "Revoke a key: the service refuses it within a second.") { id, db };
-        command.SetAction(parse => Guard("keys revoke", () =>
+        command.SetAction(parse => Guard(parse, "keys revoke", () =>
         {
             if (!Store(parse.GetValue(db)!).Revoke(parse.GetValue(id)!))
             {
@@ -92,7 +92,7 @@ internal static class KeysCommand
     }
 
     /// <summary>A database that cannot be opened or is not the service's is one line and exit 2, like any bad input.</summary>
-    private static int Guard(string what, Func<int> body) => CommonOptions.Guard(what, () =>
+    private static int Guard(ParseResult parse, string what, Func<int> body) => CommandGuard.Run(parse, what, () =>
     {
         try
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Compliance.Rules.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Testing;
 
@@ -11,14 +11,13 @@ internal static class TestCommand
     {
         var packs = new Argument<string[]>("PACK") { Description = "Pack files (YAML or JSON) to test. Default: every bundled bill.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Run the test cases bill packs ship. The last line reads 'N passed, N failed'; exit 1 on any failure.") { packs };
-        command.SetAction(parse => CommonOptions.Guard("test", () =>
+        command.SetAction(parse => CommandGuard.Run(parse, "test", () =>
         {
             var files = parse.GetValue(packs) ?? [];
             var loaded = files.Length == 0
                 ? BillCatalog.Bundled.Packs
-                : files.Select(f => File.Exists(f)
-                    ? PackLoader.Load(File.ReadAllText(f), yaml: !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    : throw new InvalidInputException("Cannot read the pack", "", $"{f}: no such file")).ToList();
+                : files.Select(f => InputFileException.About(f, () => PackLoader.Load(
+                    InputFile.ReadDocument(f, ReadLimit.PerDocument("a bill pack"), yaml: !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))))).ToList();
             var passed = 0;
             var failed = 0;
             foreach (var pack in loaded)

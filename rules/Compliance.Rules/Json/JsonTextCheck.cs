@@ -34,7 +34,7 @@ internal sealed class JsonTextCheck
         var reader = new Utf8JsonReader(utf8, options);
         while (reader.Read() && check._malformed.Count + check._outOfRange.Count < MaxErrors)
         {
-            check.Visit(ref reader);
+            check.Visit(ref reader, utf8);
         }
         if (check._malformed.Count > 0)
         {
@@ -46,7 +46,7 @@ internal sealed class JsonTextCheck
         }
     }
 
-    private void Visit(ref Utf8JsonReader reader)
+    private void Visit(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
         switch (reader.TokenType)
         {
@@ -58,19 +58,19 @@ internal sealed class JsonTextCheck
                 ValueDone();
                 break;
             case JsonTokenType.PropertyName:
-                Property(ref reader);
+                Property(ref reader, utf8);
                 break;
             case JsonTokenType.String:
                 if (!IsText(ref reader))
                 {
-                    _malformed.Add(new InputError(Pointer(_frames.Count), "is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
+                    _malformed.Add(new InputError(Pointer(_frames.Count), At(utf8, reader) + "is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
                 }
                 ValueDone();
                 break;
             case JsonTokenType.Number:
                 if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
                 {
-                    _outOfRange.Add(new InputError(Pointer(_frames.Count), "is beyond the range of a double (about ±1.8e308)"));
+                    _outOfRange.Add(new InputError(Pointer(_frames.Count), $"{At(utf8, reader)}{Literal(reader.ValueSpan)} is beyond the range of a double (about ±1.8e308)"));
                 }
                 ValueDone();
                 break;
@@ -80,13 +80,13 @@ internal sealed class JsonTextCheck
         }
     }
 
-    private void Property(ref Utf8JsonReader reader)
+    private void Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
         var top = _frames.Count - 1;
         var frame = _frames[top];
         if (!IsText(ref reader))
         {
-            _malformed.Add(new InputError(Pointer(top), "a key is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
+            _malformed.Add(new InputError(Pointer(top), At(utf8, reader) + "a key is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
             frame.Name = "\uFFFD";
         }
         else
@@ -96,7 +96,7 @@ internal sealed class JsonTextCheck
             frame.Names ??= new HashSet<string>(StringComparer.Ordinal);
             if (!frame.Names.Add(name))
             {
-                _malformed.Add(new InputError(JsonPointer.Append(Pointer(top), name), $"the key '{name}' is given more than once"));
+                _malformed.Add(new InputError(JsonPointer.Append(Pointer(top), name), $"{At(utf8, reader)}the key '{name}' is given more than once"));
             }
         }
         _frames[top] = frame;
@@ -129,6 +129,19 @@ internal sealed class JsonTextCheck
             _frames[^1] = frame;
         }
     }
+
+    /// <summary>"line L, column C: " of the token the reader is at, as the parser's own errors say it (columns in bytes, from 1).</summary>
+    private static string At(ReadOnlySpan<byte> utf8, Utf8JsonReader reader)
+    {
+        var before = utf8[..(int)reader.TokenStartIndex];
+        var line = before.Count((byte)'\n') + 1;
+        var column = before.Length - before.LastIndexOf((byte)'\n');
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line}, column {column}: ");
+    }
+
+    /// <summary>The number as written, cut short: a 330-digit integer is named by its first digits.</summary>
+    private static string Literal(ReadOnlySpan<byte> number) =>
+        number.Length <= 24 ? System.Text.Encoding.UTF8.GetString(number) : System.Text.Encoding.UTF8.GetString(number[..20]) + "…";
 
     /// <summary>The pointer of the value at <paramref name="depth"/>: built only when there is an error to report.</summary>
     private string Pointer(int depth)
