@@ -61,8 +61,9 @@ public sealed class CrossBillTests
             Ids(result, "eu-ai-act@2024-1689"));
         Assert.Equal(["model-report", "model-report-ongoing"], Ids(result, "us-eo-14110@2023-10-30"));
         Assert.Equal(
+            // GBL § 1421(4) (false statements) and § 1428(1) (no developing, deploying or operating without a current disclosure statement).
             ["critical-safety-incident-report", "disclosure-statement", "framework-modification", "framework-review", "frontier-ai-framework", "imminent-danger-disclosure",
-             "internal-use-summary", "transparency-report"],
+             "internal-use-summary", "no-false-statements", "no-operation-without-disclosure-statement", "transparency-report"],
             Ids(result, "us-ny-raise@2026-amended"));
         Assert.Empty(Ids(result, "us-co-sb205@2024-05-enacted"));
         Assert.Equal(["classify-incidents-against-spec", "publish-model-spec", "update-model-spec"], Ids(result, "proposal-model-spec@2024-09"));
