@@ -54,10 +54,12 @@ public sealed class CrossBillTests
              "no-false-statements", "redaction-record", "transparency-report", "transparency-risk-summary", "whistleblower-internal-process", "whistleblower-notice",
              "whistleblower-protection"],
             Ids(result, "us-ca-sb53@2025-09-chaptered"));
+        // Art. 4 AI literacy applies to the deployed system; Art. 50(2) marking is not yet owed: the system was placed on
+        // the market (2026-06-01) before 2026-08-02, so the Digital Omnibus [S] gives it until 2026-12-02.
         Assert.Equal(
-            ["chatbot-disclosure", "gpai-authorised-representative", "gpai-copyright-policy", "gpai-downstream-information", "gpai-serious-incident-report",
+            ["ai-literacy", "chatbot-disclosure", "gpai-authorised-representative", "gpai-copyright-policy", "gpai-downstream-information", "gpai-serious-incident-report",
              "gpai-systemic-risk-cybersecurity", "gpai-systemic-risk-evaluation", "gpai-systemic-risk-mitigation", "gpai-systemic-risk-notification",
-             "gpai-technical-documentation", "gpai-training-content-summary", "synthetic-content-marking"],
+             "gpai-technical-documentation", "gpai-training-content-summary"],
             Ids(result, "eu-ai-act@2024-1689"));
         Assert.Equal(["model-report", "model-report-ongoing"], Ids(result, "us-eo-14110@2023-10-30"));
         Assert.Equal(

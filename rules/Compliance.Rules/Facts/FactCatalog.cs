@@ -80,6 +80,7 @@ public static partial class FactCatalog
         new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
         new("asOf", FactKind.Date, s => s.AsOf == default ? null : FactValue.Of(s.AsOf), "the date the evaluation is made as of"),
         new("deployments.consequentialDecisions", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ConsequentialDecisions), "some deployment makes or substantially assists consequential decisions"),
+        new("deployments.lifeOrHealthInsurance", FactKind.Boolean, s => AnyDeployment(M(s), d => d.LifeOrHealthInsurance), "some deployment's insurance use is risk assessment and pricing for life or health insurance"),
         new("deployments.channels", FactKind.List, s => List(s.Artifact.DeploymentChannels), "the channels of all deployments together"),
         new("deployments.domains", FactKind.List, s => List(s.Artifact.DeploymentDomains), "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(s.Artifact.ActivityKinds), "what the manifest declares: training, release (of weights), deployment"),
