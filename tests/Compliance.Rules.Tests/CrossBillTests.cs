@@ -54,15 +54,18 @@ public sealed class CrossBillTests
              "no-false-statements", "redaction-record", "transparency-report", "transparency-risk-summary", "whistleblower-internal-process", "whistleblower-notice",
              "whistleblower-protection"],
             Ids(result, "us-ca-sb53@2025-09-chaptered"));
+        // Art. 4 AI literacy applies to the deployed system; Art. 50(2) marking is not yet owed: the system was placed on
+        // the market (2026-06-01) before 2026-08-02, so the Digital Omnibus [S] gives it until 2026-12-02.
         Assert.Equal(
-            ["chatbot-disclosure", "gpai-authorised-representative", "gpai-copyright-policy", "gpai-downstream-information", "gpai-serious-incident-report",
+            ["ai-literacy", "chatbot-disclosure", "gpai-authorised-representative", "gpai-copyright-policy", "gpai-downstream-information", "gpai-serious-incident-report",
              "gpai-systemic-risk-cybersecurity", "gpai-systemic-risk-evaluation", "gpai-systemic-risk-mitigation", "gpai-systemic-risk-notification",
-             "gpai-technical-documentation", "gpai-training-content-summary", "synthetic-content-marking"],
+             "gpai-technical-documentation", "gpai-training-content-summary"],
             Ids(result, "eu-ai-act@2024-1689"));
         Assert.Equal(["model-report", "model-report-ongoing"], Ids(result, "us-eo-14110@2023-10-30"));
         Assert.Equal(
+            // GBL § 1421(4) (false statements) and § 1428(1) (no developing, deploying or operating without a current disclosure statement).
             ["critical-safety-incident-report", "disclosure-statement", "framework-modification", "framework-review", "frontier-ai-framework", "imminent-danger-disclosure",
-             "internal-use-summary", "transparency-report"],
+             "internal-use-summary", "no-false-statements", "no-operation-without-disclosure-statement", "transparency-report"],
             Ids(result, "us-ny-raise@2026-amended"));
         Assert.Empty(Ids(result, "us-co-sb205@2024-05-enacted"));
         Assert.Equal(["classify-incidents-against-spec", "publish-model-spec", "update-model-spec"], Ids(result, "proposal-model-spec@2024-09"));

@@ -65,7 +65,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
 /// The vocabulary bills are written in: every fact path a condition may name. A pack naming anything else
 /// is rejected when it loads, so a typo in a bill is an error rather than a silently unknown fact.
 /// </summary>
-public static class FactCatalog
+public static partial class FactCatalog
 {
     private static FactValue? Num(double? v) => v is { } d ? FactValue.Of(d) : null;
     private static FactValue? Str(string? v) => v is { } s ? FactValue.Of(s) : null;
@@ -80,6 +80,7 @@ public static class FactCatalog
         new("id", FactKind.Text, s => Str(M(s).Id), "the artifact id"),
         new("asOf", FactKind.Date, s => s.AsOf == default ? null : FactValue.Of(s.AsOf), "the date the evaluation is made as of"),
         new("deployments.consequentialDecisions", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ConsequentialDecisions), "some deployment makes or substantially assists consequential decisions"),
+        new("deployments.lifeOrHealthInsurance", FactKind.Boolean, s => AnyDeployment(M(s), d => d.LifeOrHealthInsurance), "some deployment's insurance use is risk assessment and pricing for life or health insurance"),
         new("deployments.channels", FactKind.List, s => List(s.Artifact.DeploymentChannels), "the channels of all deployments together"),
         new("deployments.domains", FactKind.List, s => List(s.Artifact.DeploymentDomains), "the areas of use of all deployments together"),
         new("activities", FactKind.List, s => FactValue.Of(s.Artifact.ActivityKinds), "what the manifest declares: training, release (of weights), deployment"),
@@ -89,6 +90,10 @@ public static class FactCatalog
         new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)")
         {
             MissingFacts = s => MissingCompute(s.Artifact, s.Artifact),
+        },
+        new("training.developerComputeFlop", FactKind.Number, s => Num(DeveloperCompute(s.Artifact)), "compute the artifact's own developer used to train it: its own run or modification step plus, down the lineage, each base the same developer trained (a base another developer trained counts nothing; same developer from developer.name)")
+        {
+            MissingFacts = s => MissingDeveloperCompute(s.Artifact, s.Artifact),
         },
         new("lineage.baseComputeFlop", FactKind.Number, s => Num(BaseCompute(s.Artifact)), "cumulative compute of the base (the largest base, for a merge)")
         {
@@ -106,6 +111,10 @@ public static class FactCatalog
         new("training.costUsd", FactKind.Number, s => Num(M(s).Training?.CostUsd), "cost of that compute at average cloud prices at the start of training"),
         new("training.startDate", FactKind.Date, s => Date(M(s).Training?.StartDate), "when training starts or started"),
         new("training.dataModalities", FactKind.List, s => List(M(s).Training?.DataModalities), "kinds of training data"),
+        new("training.primaryDataModality", FactKind.Text, s => Str(PrimaryDataModality(M(s).Training)), "the kind of data that makes up most of the training data: as stated, or the only kind training.dataModalities lists")
+        {
+            MissingFacts = s => M(s).Training?.DataModalities is null ? ["training.primaryDataModality", "training.dataModalities"] : ["training.primaryDataModality"],
+        },
         new("training.externalInteraction", FactKind.Boolean, s => Bool(M(s).Training?.ExternalInteraction), "evaluations during training wired to external systems"),
         new("training.cluster.operator", FactKind.Text, s => Str(M(s).Training?.Cluster?.Operator), "who operates the training cluster"),
         new("training.cluster.peakOpsPerSecond", FactKind.Number, s => Num(M(s).Training?.Cluster?.PeakOpsPerSecond), "cluster theoretical maximum operations per second"),
@@ -133,82 +142,17 @@ public static class FactCatalog
         new("deployment.practices", FactKind.List, s => List(s.Deployment?.Practices), "practices the system engages in (EU AI Act Art. 5, Art. 50(3))"),
         new("deployment.consequentialDecisions", FactKind.Boolean, s => Bool(s.Deployment?.ConsequentialDecisions), "makes or substantially assists consequential decisions"),
         new("deployment.minors", FactKind.Text, s => Str(s.Deployment?.Minors), "likely | unlikely | excluded"),
+        new("deployment.deepFakes", FactKind.Boolean, s => Bool(s.Deployment?.DeepFakes), "generates or manipulates image, audio or video content that is a deep fake"),
+        new("deployment.publicService", FactKind.Boolean, s => Bool(s.Deployment?.PublicService), "the deployer is a body governed by public law or a private entity providing public services"),
+        new("deployment.lifeOrHealthInsurance", FactKind.Boolean, s => Bool(s.Deployment?.LifeOrHealthInsurance), "the insurance use is risk assessment and pricing for life or health insurance"),
+        new("deployment.ownNameOrTrademark", FactKind.Boolean, s => Bool(s.Deployment?.OwnNameOrTrademark), "the deployer puts its own name or trademark on a system someone else provides"),
+        new("deployment.substantialModification", FactKind.Boolean, s => Bool(s.Deployment?.SubstantialModification), "the deployer substantially modified the system after it was placed on the market"),
+        new("deployment.changedIntendedPurpose", FactKind.Boolean, s => Bool(s.Deployment?.ChangedIntendedPurpose), "the deployer uses the system for a purpose its provider did not intend"),
     }.ToDictionary(f => f.Path, StringComparer.Ordinal);
 
-    /// <summary>
-    /// The artifact's own training compute plus its bases', down the lineage. A merge or quantization adds no training
-    /// of its own unless it says so; a distilled student does not count its teacher. Unknown if any part is.
-    /// </summary>
-    internal static double? CumulativeCompute(ResolvedArtifact artifact)
-    {
-        var m = artifact.Manifest;
-        if (m.Lineage is not { } lineage)
-        {
-            return m.Training?.ComputeFlop;
-        }
-        double? own = lineage.Relation switch
-        {
-            "merge" or "quantization" => lineage.ComputeFlop ?? m.Training?.ComputeFlop ?? 0,
-            _ => lineage.ComputeFlop ?? m.Training?.ComputeFlop,
-        };
-        if (own is null || lineage.Relation is null)
-        {
-            return null;
-        }
-        if (lineage.Relation == "distillation")
-        {
-            return own;
-        }
-        var total = own.Value;
-        foreach (var b in artifact.Bases)
-        {
-            if (CumulativeCompute(b) is not { } c)
-            {
-                return null;
-            }
-            total += c;
-        }
-        return total;
-    }
-
-    /// <summary>The fields whose absence leaves <see cref="CumulativeCompute"/> unknown, named from <paramref name="asker"/>'s point of view.</summary>
-    private static List<string> MissingCompute(ResolvedArtifact artifact, ResolvedArtifact asker)
-    {
-        string Name(string field) => ReferenceEquals(artifact, asker) ? field : $"{artifact.Id}: {field}";
-        var m = artifact.Manifest;
-        if (m.Lineage is not { } lineage)
-        {
-            return m.Training?.ComputeFlop is null ? [Name("training.computeFlop")] : [];
-        }
-        if (lineage.Relation is null)
-        {
-            return [Name("lineage.relation")];
-        }
-        var missing = new List<string>();
-        if (lineage.Relation is not ("merge" or "quantization") && lineage.ComputeFlop is null && m.Training?.ComputeFlop is null)
-        {
-            missing.Add(Name("lineage.computeFlop"));
-        }
-        if (lineage.Relation != "distillation")
-        {
-            missing.AddRange(artifact.Bases.SelectMany(b => MissingCompute(b, asker)));
-        }
-        return missing;
-    }
-
-    private static double? BaseCompute(ResolvedArtifact artifact)
-    {
-        double? largest = null;
-        foreach (var b in artifact.Bases)
-        {
-            if (CumulativeCompute(b) is not { } c)
-            {
-                return null;
-            }
-            largest = Math.Max(largest ?? 0, c);
-        }
-        return largest;
-    }
+    /// <summary>The kind of training data stated as primary, or the only kind listed; unknown when several are listed and none is named primary.</summary>
+    private static string? PrimaryDataModality(Training? training) =>
+        training?.PrimaryDataModality ?? (training?.DataModalities is [var only] ? only : null);
 
     /// <summary>True if some deployment says true; false if every one says false; unknown otherwise (or with none).</summary>
     private static FactValue? AnyDeployment(Manifest manifest, Func<Deployment, bool?> read)
@@ -235,20 +179,20 @@ public static class FactCatalog
     private static FactValue? SameDeveloper(FactScope s)
     {
         var artifact = s.Artifact;
-        if (artifact.Bases.Count == 0 || artifact.Manifest.Developer?.Name is not { } own)
+        if (artifact.Bases.Count == 0 || artifact.Manifest.Developer?.Name is null)
         {
             return null;
         }
         var unknown = false;
         foreach (var b in artifact.Bases)
         {
-            if (b.Manifest.Developer?.Name is not { } theirs)
+            switch (SameDeveloper(artifact.Manifest, b.Manifest))
             {
-                unknown = true;
-            }
-            else if (!string.Equals(own, theirs, StringComparison.OrdinalIgnoreCase))
-            {
-                return FactValue.Of(false);
+                case null:
+                    unknown = true;
+                    break;
+                case false:
+                    return FactValue.Of(false);
             }
         }
         return unknown ? null : FactValue.Of(true);

@@ -39,6 +39,9 @@ public sealed record Training
     public double? CostUsd { get; init; }
     public DateOnly? StartDate { get; init; }
     public IReadOnlyList<string>? DataModalities { get; init; }
+
+    /// <summary>The kind of data that makes up most of the training data (EO 14110 § 4.2(b)(i): "primarily biological sequence data").</summary>
+    public string? PrimaryDataModality { get; init; }
     public bool? ExternalInteraction { get; init; }
     public Cluster? Cluster { get; init; }
 }
@@ -102,6 +105,24 @@ public sealed record Deployment
     public IReadOnlyList<string>? Practices { get; init; }
     public bool? ConsequentialDecisions { get; init; }
     public string? Minors { get; init; }
+
+    /// <summary>The system generates or manipulates image, audio or video content that is a deep fake (EU AI Act Art. 3(60), 50(4)).</summary>
+    public bool? DeepFakes { get; init; }
+
+    /// <summary>The deployer is a body governed by public law or a private entity providing public services (EU AI Act Art. 27(1)).</summary>
+    public bool? PublicService { get; init; }
+
+    /// <summary>The insurance use is risk assessment and pricing of natural persons for life or health insurance (EU AI Act Annex III 5(c)).</summary>
+    public bool? LifeOrHealthInsurance { get; init; }
+
+    /// <summary>The deployer puts its own name or trademark on the system (EU AI Act Art. 25(1)(a)).</summary>
+    public bool? OwnNameOrTrademark { get; init; }
+
+    /// <summary>The deployer made a substantial modification to the system after it was placed on the market (EU AI Act Art. 3(23), 25(1)(b)).</summary>
+    public bool? SubstantialModification { get; init; }
+
+    /// <summary>The deployer uses the system for a purpose its provider did not intend (EU AI Act Art. 25(1)(c)).</summary>
+    public bool? ChangedIntendedPurpose { get; init; }
 }
 
 public sealed record Evidence
