@@ -137,7 +137,7 @@ public static class Evaluator
             {
                 return;
             }
-            if (AppliesFrom(obligation, conditions, scope) is { } from && options.AsOf < from)
+            if (AppliesFrom(obligation, conditions, scope, options.AsOf, ref o) is { } from && options.AsOf < from)
             {
                 if (!Lists(upcoming, obligation.Id))
                 {
@@ -216,16 +216,27 @@ public static class Evaluator
         return null;
     }
 
-    /// <summary>The date the duty applies from: its own, or a transition's later date when the transition's condition holds.</summary>
-    private static DateOnly? AppliesFrom(Obligation obligation, ConditionEvaluator conditions, FactScope scope)
+    /// <summary>
+    /// The date the duty applies from: its own, or a transition's later date when the transition's condition holds.
+    /// A transition whose condition is unknown, and whose date is still ahead, leaves the duty owed now or only later:
+    /// <paramref name="outcome"/> becomes undetermined, naming the facts that would settle the transition.
+    /// </summary>
+    private static DateOnly? AppliesFrom(Obligation obligation, ConditionEvaluator conditions, FactScope scope, DateOnly asOf, ref Outcome outcome)
     {
         var from = obligation.AppliesFrom;
         for (var i = 0; i < obligation.Transitions.Count; i++)
         {
             var transition = obligation.Transitions[i];
-            if (conditions.Evaluate(transition.When, scope).Value == Tri.True && (from is null || transition.AppliesFrom > from))
+            var applies = conditions.Evaluate(transition.When, scope);
+            if (applies.Value == Tri.True && (from is null || transition.AppliesFrom > from))
             {
                 from = transition.AppliesFrom;
+            }
+            else if (applies.Value == Tri.Unknown && asOf < transition.AppliesFrom && outcome.Value != Tri.False)
+            {
+                outcome = new Outcome(Tri.Unknown, [.. outcome.Needs, .. applies.Needs], outcome.Trace is { } trace
+                    ? new TraceNode { Kind = "all", Outcome = Tri.Unknown, Children = [trace, applies.Trace!], Note = $"a transition ({transition.Citation}) may defer this duty to {transition.AppliesFrom:yyyy-MM-dd}" }
+                    : null);
             }
         }
         return from;
