@@ -40,6 +40,36 @@ internal sealed class ApiProcess : IDisposable
     /// <summary>Starts Compliance.Api.dll (built beside the tests by the project reference) and waits for /health.</summary>
     public static async Task<ApiProcess> StartAsync(string databasePath)
     {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var api = new ApiProcess(Process.Start(StartInfo(databasePath, "--urls", address.ToString().TrimEnd('/')))!, address);
+        api._process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+        api._process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
+        api._process.BeginOutputReadLine();
+        api._process.BeginErrorReadLine();
+        await api.WaitUntilHealthyAsync();
+        return api;
+    }
+
+    /// <summary>How a process ended: its exit code (-1 when it was killed at the time limit) and what it wrote.</summary>
+    public sealed record Exit(int Code, string Output);
+
+    /// <summary>Runs the service with these arguments until it exits by itself or <paramref name="timeout"/> passes: for what it does at start-up.</summary>
+    public static Exit RunUntilExit(string databasePath, TimeSpan timeout, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(databasePath, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new Exit(-1, stdout.Result + stderr.Result);
+        }
+        return new Exit(process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
@@ -47,21 +77,15 @@ internal sealed class ApiProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Compliance.Api.dll"), "--urls", address.ToString().TrimEnd('/') })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Compliance.Api.dll"));
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["COMPLIANCE_DB"] = databasePath;
         // A log line per request would cost the load more than the decisions do.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var api = new ApiProcess(Process.Start(start)!, address);
-        api._process.OutputDataReceived += (_, e) => api.Keep(e.Data);
-        api._process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
-        api._process.BeginOutputReadLine();
-        api._process.BeginErrorReadLine();
-        await api.WaitUntilHealthyAsync();
-        return api;
+        return start;
     }
 
     /// <summary>

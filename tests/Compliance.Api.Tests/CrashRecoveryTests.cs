@@ -35,6 +35,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         var cutOff = 0;
         var sent = 0;
         var enough = new TaskCompletionSource();
+        var firstAcknowledged = new TaskCompletionSource();
 
         using (var first = await ApiProcess.StartAsync(_database))
         {
@@ -54,6 +55,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                         var id = (string)JsonNode.Parse(bytes)!["id"]!;
                         Assert.Equal($"/v1/evaluations/{id}", response.Headers.Location?.OriginalString);
                         acknowledged[id] = SHA256.HashData(bytes);
+                        firstAcknowledged.TrySetResult();
                         if (acknowledged.Count >= MaxRequests * 2 / 3)
                         {
                             // Kill before the load runs out, so requests are in flight whatever the machine's speed.
@@ -70,6 +72,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             }
 
             var loops = Enumerable.Range(0, Loops).Select(_ => Task.Run(Load)).ToArray();
+            // The load runs LoadBeforeKill past the first acknowledgement: on a busy machine the first answers (JIT,
+            // first connections) can take longer than the whole load would on a quiet one.
+            await Task.WhenAny(firstAcknowledged.Task, Task.WhenAll(loops), Task.Delay(TimeSpan.FromSeconds(60)));
             await Task.WhenAny(Task.Delay(LoadBeforeKill), enough.Task);
             first.Kill();
             await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(60));

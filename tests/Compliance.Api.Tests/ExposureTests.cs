@@ -22,7 +22,7 @@ public sealed class ExposureTests
     {
         var db = Path.Combine(Path.GetTempPath(), $"compliance-exposure-{Guid.NewGuid():N}.db");
 
-        var run = ServiceProcess.RunUntilExit(TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["COMPLIANCE_DB"] = db }, "--urls", "http://0.0.0.0:0");
+        var run = ApiProcess.RunUntilExit(db, TimeSpan.FromSeconds(60), "--urls", "http://0.0.0.0:0");
 
         Assert.Equal(2, run.Code);
         Assert.Contains("Refusing to start", run.Output, StringComparison.Ordinal);
