@@ -69,8 +69,16 @@ public static class PeerWorkflow
                     + $" || ({Tuning} && m.LineageComputeFlop > 1e26 && m.LineageCostUsd > 1e8)"
                     + $" || (baseCovered && {Tuning} && m.LineageComputeFlop >= 3e25 && m.LineageCostUsd > 1e7)",
             },
-            new ScopedParam { Name = "derivative", Expression = $"baseCovered && ({Tuning} || m.Relation == \"merge\" || m.Relation == \"quantization\") && !covered" },
-            new ScopedParam { Name = "ownOrDerivative", Expression = "covered || (derivative && m.SameDeveloper)" },
+            // § 22602(i): a fine-tuner is the developer only past (e)'s figures, "greater than" 3x10^25 where (e)(1)(A)(ii)
+            // covers "equal to or greater than" it; the developer duties follow (i), the cluster duties (e).
+            new ScopedParam
+            {
+                Name = "developer",
+                Expression = "covered && (!m.HasLineage || m.Relation == \"distillation\" || m.Relation == \"merge\" || m.Relation == \"quantization\""
+                    + " || (m.LineageComputeFlop > 1e26 && m.LineageCostUsd > 1e8) || (m.LineageComputeFlop > 3e25 && m.LineageCostUsd > 1e7))",
+            },
+            new ScopedParam { Name = "derivative", Expression = $"baseCovered && ({Tuning} || m.Relation == \"merge\" || m.Relation == \"quantization\") && !developer" },
+            new ScopedParam { Name = "ownOrDerivative", Expression = "developer || (derivative && m.SameDeveloper)" },
             new ScopedParam { Name = "cluster", Expression = "m.HasCluster && m.ClusterOps >= 1e20 && m.ClusterGbps > 100" },
             new ScopedParam { Name = "active", Expression = "m.Trained || m.Released || m.Deployed" },
             new ScopedParam { Name = "used", Expression = "m.Released || m.Deployed" },
@@ -78,13 +86,13 @@ public static class PeerWorkflow
         Rules =
         [
             .. new[] { "cybersecurity-protections", "full-shutdown", "safety-protocol", "safety-protocol-implement", "safety-protocol-retain", "safety-protocol-publish", "other-measures" }
-                .Select(id => Rule(id, "m.Trained && covered")),
+                .Select(id => Rule(id, "m.Trained && developer")),
             .. new[] { "critical-harm-assessment", "test-records", "safeguards", "attribution", "no-unreasonable-risk" }
                 .Select(id => Rule(id, "used && ownOrDerivative")),
-            Rule("compliance-statement-initial", "used && covered"),
+            Rule("compliance-statement-initial", "used && developer"),
             .. new[] { "safety-protocol-review", "safety-protocol-update", "annual-reevaluation", "consider-guidance", "whistleblower-protection", "whistleblower-notice", "whistleblower-internal-process" }
-                .Select(id => Rule(id, "active && covered")),
-            Rule("third-party-audit", "active && covered && m.AuditApplies"),
+                .Select(id => Rule(id, "active && developer")),
+            Rule("third-party-audit", "active && developer && m.AuditApplies"),
             Rule("annual-compliance-statement", "active && ownOrDerivative && used"),
             Rule("incident-report", "active && ownOrDerivative"),
             Rule("cluster-customer-verification", "m.Trained && cluster && covered"),
