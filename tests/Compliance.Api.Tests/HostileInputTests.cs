@@ -156,6 +156,8 @@ public sealed class HostileInputTests
     [Theory]
     [InlineData("evaluation-request", "asOf")]
     [InlineData("gate-request", "activity")]
+    [InlineData("compare-request", "bills")]
+    [InlineData("sweep-request", "values")]
     public async Task The_request_schemas_are_published_with_their_fields(string name, string field)
     {
         await using var app = new ComplianceApp();

@@ -86,10 +86,35 @@ public sealed class CompiledSchemaTests
     [InlineData("gate-request", """{"manifestId": "a/b"}""", false)]
     [InlineData("gate-request", """{"manifestId": "a/b", "activity": "publish"}""", false)]
     [InlineData("gate-request", """{"manifestId": "a/b", "activity": "release", "overrides": {"b": {"p": "1"}}}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", {"bill": "b@2", "overrides": {"p": 1e400}}], "portfolio": "corpus", "asOf": null}""", true)]
+    [InlineData("compare-request", """{"bills": ["a", "b"], "portfolio": [{"id": "x"}, "a/b"]}""", true)]
+    [InlineData("compare-request", """{"bills": ["a", "b"], "portfolio": []}""", true)]
+    [InlineData("compare-request", """{"bills": ["a"], "portfolio": "corpus"}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", "b", "c"], "portfolio": "corpus"}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", {"overrides": {}}], "portfolio": "corpus"}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", {"bill": "b", "version": "2"}], "portfolio": "corpus"}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", "b"], "portfolio": "everything"}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", "b"], "portfolio": [1]}""", false)]
+    [InlineData("compare-request", """{"bills": ["a", "b"]}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": [1, 2.5, 1e400], "portfolio": "corpus", "asOf": "2026-07-01"}""", true)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": {"from": 1, "to": 2, "steps": 5000, "scale": 10, "step": 1}, "portfolio": "corpus"}""", true)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": {"from": 1, "to": 2, "steps": 5.5}, "portfolio": "corpus"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": {"from": 1, "to": 2}, "portfolio": "corpus"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": [], "portfolio": "corpus"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": ["1"], "portfolio": "corpus"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": "1", "portfolio": "corpus"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "parameter": "p", "values": [1], "portfolio": "corpus", "format": "csv"}""", false)]
+    [InlineData("sweep-request", """{"bill": "a", "values": [1], "portfolio": "corpus"}""", false)]
     public void The_request_schemas_compile_and_agree_with_NJsonSchema(string name, string json, bool expectedValid)
     {
         var compiled = CompiledSchema.TryCompile(SchemaValidator.Text(name)!);
-        var validator = name == "gate-request" ? SchemaValidator.GateRequest : SchemaValidator.EvaluationRequest;
+        var validator = name switch
+        {
+            "gate-request" => SchemaValidator.GateRequest,
+            "compare-request" => SchemaValidator.CompareRequest,
+            "sweep-request" => SchemaValidator.SweepRequest,
+            _ => SchemaValidator.EvaluationRequest,
+        };
         var node = JsonNode.Parse(json)!;
 
         Assert.NotNull(compiled);

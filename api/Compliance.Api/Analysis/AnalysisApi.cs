@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Compliance.Api.Http;
 using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
@@ -21,6 +20,7 @@ public static class AnalysisApi
             .WithTags("Analysis")
             .WithName("Compare")
             .WithSummary("Two bills (versions, variants, or a bill with overrides) over a portfolio: per artifact, the definitions and duties that differ; totals by phase")
+            .Accepts<CompareRequest>("application/json")
             .Produces<ComparisonResult>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -30,6 +30,7 @@ public static class AnalysisApi
             .WithTags("Analysis")
             .WithName("Sweep")
             .WithSummary("One parameter over a range: per value, how many artifacts each definition covers and which flip; ?format=csv or ?format=svg")
+            .Accepts<SweepRequest>("application/json")
             .Produces<SweepResult>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -41,18 +42,12 @@ public static class AnalysisApi
         AnalysisBudget budget, AnalysisMeter meter, CancellationToken cancellationToken)
     {
         var body = await AnalysisBody.ReadAsync(request, Portfolio.MaxBodyBytes, cancellationToken);
-        var fields = new RequestFields(body.Envelope, ["bills", "portfolio", "asOf"]);
-        var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var bills = fields.Body["bills"] as JsonArray;
-        if (bills is not { Count: 2 })
-        {
-            fields.Error("/bills", "give exactly two bills to compare: [A, B]");
-        }
-        fields.ThrowIfInvalid("The comparison request is invalid");
-        var a = Portfolio.Bill(bills![0], catalog, "/bills/0");
-        var b = Portfolio.Bill(bills[1], catalog, "/bills/1");
+        var compare = body.Bind<CompareRequest>();
+        var asOf = compare.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var a = Portfolio.Bill(compare.Bills[0], catalog, "/bills/0");
+        var b = Portfolio.Bill(compare.Bills[1], catalog, "/bills/1");
         var portfolio = Portfolio.Resolve(body, store, cancellationToken);
-        budget.CheckCompare(portfolio.Count, bills.Count);
+        budget.CheckCompare(portfolio.Count, compare.Bills.Count);
         return TypedResults.Ok(Comparison.Compare(portfolio, a, b, asOf, meter.Compare(), cancellationToken));
     }
 
@@ -64,24 +59,13 @@ public static class AnalysisApi
             throw new InvalidInputException("Unknown format", "?format", $"'{format}' is not one of json, csv, svg");
         }
         var body = await AnalysisBody.ReadAsync(request, Portfolio.MaxBodyBytes, cancellationToken);
-        var fields = new RequestFields(body.Envelope, ["bill", "parameter", "values", "portfolio", "asOf"]);
-        var asOf = fields.Date("asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var billName = fields.String("bill");
-        var parameter = fields.String("parameter");
-        if (billName is null)
-        {
-            fields.Error("/bill", "'bill' is required");
-        }
-        if (parameter is null)
-        {
-            fields.Error("/parameter", "'parameter' is required");
-        }
-        fields.ThrowIfInvalid("The sweep request is invalid");
-        var pack = catalog.Find(billName!) ?? throw new InvalidInputException("Unknown bill", "/bill", $"unknown bill '{billName}'");
-        var values = SweepValues.Read(fields.Body["values"]);
+        var sweep = body.Bind<SweepRequest>();
+        var asOf = sweep.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var pack = catalog.Find(sweep.Bill) ?? throw new InvalidInputException("Unknown bill", "/bill", $"unknown bill '{sweep.Bill}'");
+        var values = SweepValues.Read(sweep.Values);
         var portfolio = Portfolio.Resolve(body, store, cancellationToken);
         budget.CheckSweep(portfolio.Count, values.Count);
-        var result = Rules.Analysis.Sweep.Run(portfolio, pack, parameter!, values, asOf, meter.Sweep(), cancellationToken);
+        var result = Rules.Analysis.Sweep.Run(portfolio, pack, sweep.Parameter, values, asOf, meter.Sweep(), cancellationToken);
         return format switch
         {
             "csv" => TypedResults.Text(SweepReports.Csv(result), "text/csv"),

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Compliance.Api.Http;
 using Compliance.Rules.Json;
 using Compliance.Rules.Manifests;
 
@@ -10,8 +11,8 @@ namespace Compliance.Api.Analysis;
 public sealed record PortfolioEntry(Manifest? Inline, string? RegisteredId);
 
 /// <summary>
-/// An analysis request: the small envelope fields as nodes, and an inline portfolio as manifests bound one element at a
-/// time. A node tree of a 64 MiB portfolio took the server past 1.4 GB; each element's tree here lives only while its
+/// An analysis request: the small envelope fields as nodes, to be validated and bound as a <see cref="CompareRequest"/>
+/// or <see cref="SweepRequest"/>, and an inline portfolio as manifests bound one element at a time. A node tree of a 64 MiB portfolio took the server past 1.4 GB; each element's tree here lives only while its
 /// manifest is validated and bound.
 /// </summary>
 public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEntry>? Entries)
@@ -20,6 +21,9 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
 
     /// <summary>The body's bytes are kept in segments of this size: no single array of the whole body, and no copy as it grows.</summary>
     private const int SegmentBytes = 256 * 1024;
+
+    /// <summary>The envelope validated against <typeparamref name="T"/>'s schema, bound and checked.</summary>
+    public T Bind<T>() where T : class, IRequestEnvelope => RequestEnvelope.Bind<T>(Envelope);
 
     public static async Task<AnalysisBody> ReadAsync(HttpRequest request, int limitBytes, CancellationToken cancellationToken)
     {
@@ -52,7 +56,9 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
             if (name == PortfolioField && reader.TokenType == JsonTokenType.StartArray)
             {
                 entries = ReadPortfolio(ref reader, cancellationToken);
-                envelope.Remove(name);
+                // The request schema sees an empty array in its place: an array was given, and each element was
+                // validated as a manifest (or taken as a registered id) as it was read.
+                envelope[name] = new JsonArray();
             }
             else
             {

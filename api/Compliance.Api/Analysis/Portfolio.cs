@@ -27,8 +27,7 @@ public static class Portfolio
     /// <summary>The request's portfolio resolved: "corpus", or its inline manifests and registered ids with their lineages.</summary>
     public static IReadOnlyList<ResolvedArtifact> Resolve(AnalysisBody body, ManifestStore store, CancellationToken cancellationToken)
     {
-        var node = body.Envelope["portfolio"];
-        if (body.Entries is null && node is JsonValue name && name.GetValueKind() == JsonValueKind.String)
+        if (body.Entries is null && body.Envelope["portfolio"] is JsonValue name && name.GetValueKind() == JsonValueKind.String)
         {
             return name.GetValue<string>() == ReferenceCorpus.PortfolioName
                 ? ReferenceCorpus.Bundled.Artifacts
@@ -62,33 +61,11 @@ public static class Portfolio
         return artifacts;
     }
 
-    public static BillVariant Bill(JsonNode? node, BillCatalog catalog, string pointer)
+    /// <summary>The bill a comparison names, with its overrides, each of which must be one of the bill's parameters.</summary>
+    public static BillVariant Bill(BillChoice choice, BillCatalog catalog, string pointer)
     {
-        var (name, overrides) = node switch
-        {
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => (v.GetValue<string>(), (JsonObject?)null),
-            JsonObject o when o["bill"] is JsonValue b && b.GetValueKind() == JsonValueKind.String => (b.GetValue<string>(), o["overrides"] as JsonObject),
-            _ => throw new InvalidInputException("The bill is invalid", pointer, "give \"id\", \"id@version\", or { \"bill\": \"id@version\", \"overrides\": { \"parameter\": number } }"),
-        };
-        var pack = catalog.Find(name) ?? throw new InvalidInputException("Unknown bill", pointer, $"unknown bill '{name}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}");
-        var errors = new List<InputError>();
-        foreach (var (parameter, value) in overrides ?? [])
-        {
-            if (value?.GetValueKind() == JsonValueKind.Number)
-            {
-                SweepValues.Number(value, JsonPointer.Append(pointer + "/overrides", parameter), errors);
-            }
-        }
-        // Checked first: the overrides reader takes any JSON number for a double, and one past a double throws.
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException("The overrides are invalid", errors);
-        }
-        var values = ParameterOverrides.Read(overrides, pack, pointer + "/overrides", errors);
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException("The overrides are invalid", errors);
-        }
-        return new BillVariant(pack, values);
+        var pack = catalog.Find(choice.Bill) ?? throw new InvalidInputException("Unknown bill", pointer, $"unknown bill '{choice.Bill}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}");
+        var errors = ParameterOverrides.Unknown(choice.Overrides?.Keys ?? [], pack, pointer + "/overrides").ToList();
+        return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : new BillVariant(pack, choice.Overrides);
     }
 }

@@ -5,8 +5,10 @@ using Compliance.Rules.Json;
 namespace Compliance.Api.Analysis;
 
 /// <summary>
-/// Reads a sweep's <c>values</c>: a list of numbers, or <c>{ from, to, steps, scale }</c>. Every bad part is a 4xx at its
-/// pointer: a number beyond a double (1e400), a fractional or out-of-range step count, a scale that is not a string.
+/// Reads a sweep's <c>values</c>, after the request schema has checked their shape: a list of numbers, or
+/// <c>{ from, to, steps, scale }</c>. What the schema leaves is a 4xx at its pointer: a number beyond a double (1e400),
+/// a fractional or out-of-range step count, a scale that is not "linear" or "log", a field a range does not have, and
+/// more values than the limit (a 413).
 /// </summary>
 public static class SweepValues
 {
@@ -36,8 +38,8 @@ public static class SweepValues
         }
     }
 
-    /// <summary>A JSON number as a finite double, or an error at <paramref name="pointer"/>; also the check for parameter overrides.</summary>
-    public static double Number(JsonNode? node, string pointer, List<InputError> errors)
+    /// <summary>A JSON number as a finite double, or an error at <paramref name="pointer"/>.</summary>
+    private static double Number(JsonNode? node, string pointer, List<InputError> errors)
     {
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
         {
@@ -46,12 +48,16 @@ public static class SweepValues
             {
                 return number;
             }
-            errors.Add(new InputError(pointer, "must be a number between -1.7976931348623157e308 and 1.7976931348623157e308"));
+            errors.Add(OutOfRange(pointer));
             return double.NaN;
         }
         errors.Add(new InputError(pointer, "must be a number"));
         return double.NaN;
     }
+
+    /// <summary>A JSON number past ±1.7e308 (1e400): valid JSON, but no double.</summary>
+    public static InputError OutOfRange(string pointer) =>
+        new(pointer, "must be a number between -1.7976931348623157e308 and 1.7976931348623157e308");
 
     private static IReadOnlyList<double> Range(JsonObject range)
     {

@@ -16,7 +16,7 @@ public static class BillsApi
             .WithSummary("Every bill the service evaluates, with its versions, status and whether it is in force today");
         group.MapPost("/", Upload)
             .RequireAuthorization(Scopes.Analyst)
-            .WithName("UploadBill")
+            .WithName(RulePackBody.Endpoint)
             .WithSummary("Upload a draft bill or a variant (extends, overrides, transform) for the caller's tenant alone; validated against the tenant's whole catalog, versioned, immutable. Needs the analyst scope.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Compliance.Api.Analysis;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -23,5 +25,10 @@ public static class OpenApi
         });
         options.OperationFilter<RequestExamples>();
         options.OperationFilter<ScopeRequirements>();
+        options.OperationFilter<RulePackBody>();
+        // Fields written in more than one way are described from the published request schemas.
+        options.MapType<JsonNode>(() => new OpenApiSchema());
+        options.MapType<BillChoice>(() => PublishedShapes.Definition("compare-request", "#/definitions/bill"));
+        options.SchemaFilter<PublishedShapes>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -28,6 +29,7 @@ public static class RequestEnvelope
         PropertyNameCaseInsensitive = false,
         NumberHandling = JsonNumberHandling.Strict,
         MaxDepth = JsonDocuments.MaxDepth,
+        Converters = { new DoubleAsWritten() },
     };
 
     /// <summary>Reads the body, validates it against <typeparamref name="T"/>'s schema, binds it and checks it: each bad field is one error.</summary>
@@ -53,5 +55,19 @@ public static class RequestEnvelope
         }
         var rules = bound.Check().ToList();
         return rules.Count > 0 ? throw new InvalidInputException(T.Invalid, rules) : bound;
+    }
+
+    /// <summary>
+    /// Binds any JSON number to a double, one beyond a double's range (1e400) as an infinity: the schema admits it, and
+    /// the record's <see cref="IRequestEnvelope.Check"/> names it at its pointer rather than the binder failing on it.
+    /// </summary>
+    private sealed class DoubleAsWritten : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TryGetDouble(out var value)
+                ? value
+                : double.Parse(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
     }
 }

@@ -24,6 +24,8 @@ public sealed class SchemaValidator
     private static readonly Lazy<SchemaValidator> EvaluationSchema = new(() => Load("evaluation"));
     private static readonly Lazy<SchemaValidator> EvaluationRequestSchema = new(() => Load("evaluation-request"));
     private static readonly Lazy<SchemaValidator> GateRequestSchema = new(() => Load("gate-request"));
+    private static readonly Lazy<SchemaValidator> CompareRequestSchema = new(() => Load("compare-request"));
+    private static readonly Lazy<SchemaValidator> SweepRequestSchema = new(() => Load("sweep-request"));
 
     public static SchemaValidator Manifest => ManifestSchema.Value;
     public static SchemaValidator RulePack => RulePackSchema.Value;
@@ -35,8 +37,14 @@ public sealed class SchemaValidator
     /// <summary>The envelope of POST /v1/gate.</summary>
     public static SchemaValidator GateRequest => GateRequestSchema.Value;
 
+    /// <summary>The envelope of POST /v1/compare; its inline manifests are validated one by one as they are read.</summary>
+    public static SchemaValidator CompareRequest => CompareRequestSchema.Value;
+
+    /// <summary>The envelope of POST /v1/sweep.</summary>
+    public static SchemaValidator SweepRequest => SweepRequestSchema.Value;
+
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request"];
+    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request"];
 
     public static string? Text(string name)
     {
@@ -102,11 +110,13 @@ public sealed class SchemaValidator
             }
             return;
         }
-        // oneOf/anyOf failures carry the reasons of each branch; the branch errors say more than "no match".
+        // oneOf/anyOf failures carry the reasons of each branch; the branch errors say more than "no match", and those
+        // of the branches of the value's own type say the most (a range's bad step count, not "must be an array").
         if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
         {
             var before = into.Count;
-            foreach (var branch in child.Errors.Values.SelectMany(e => e))
+            var ofItsType = child.Errors.Values.Where(e => !e.Any(b => TypeMismatches.Contains(b.Kind) && b.Path == child.Path)).ToList();
+            foreach (var branch in (ofItsType.Count > 0 ? ofItsType : [.. child.Errors.Values]).SelectMany(e => e))
             {
                 Collect(branch, prefix, into);
             }
@@ -145,11 +155,14 @@ public sealed class SchemaValidator
         ValidationErrorKind.NoAdditionalPropertiesAllowed => $"'{error.Property}' is not a known field",
         ValidationErrorKind.NotInEnumeration => $"not one of the allowed values {Allowed(error.Schema)}",
         ValidationErrorKind.NumberExpected => "must be a number",
+        ValidationErrorKind.IntegerExpected => $"must be a whole number, not {error.Token?.ToString(Newtonsoft.Json.Formatting.None)}",
         ValidationErrorKind.StringExpected => "must be a string",
         ValidationErrorKind.BooleanExpected => "must be true or false",
         ValidationErrorKind.ArrayExpected => "must be an array",
         ValidationErrorKind.ObjectExpected => "must be an object",
         ValidationErrorKind.NumberTooSmall => $"must be at least {error.Schema?.Minimum}",
+        ValidationErrorKind.TooFewItems => $"give at least {error.Schema?.MinItems} items",
+        ValidationErrorKind.TooManyItems => $"give at most {error.Schema?.MaxItems} items",
         ValidationErrorKind.DateExpected => "is not a date (YYYY-MM-DD)",
         ValidationErrorKind.PatternMismatch => $"does not match the pattern {error.Schema?.Pattern}",
         _ => SplitWords(error.Kind.ToString()),
