@@ -87,4 +87,40 @@ public sealed class KeysTests
         Assert.DoesNotContain(created.Secret, text, StringComparison.Ordinal);
         Assert.Contains(KeyStore.Hash(created.Secret), text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_keys_a_local_caller_may_do_everything_but_create_keys()
+    {
+        await using var app = new ComplianceApp();
+
+        var response = await app.CreateClient().PostJsonAsync("/v1/keys", """{ "tenant": "me", "scopes": ["admin"] }""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("'admin'", (string)(await response.JsonAsync())["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_keys_a_request_a_proxy_forwarded_is_not_local()
+    {
+        await using var app = new ComplianceApp();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_request_naming_the_tenant_twice_is_a_400_naming_it()
+    {
+        await using var app = new ComplianceApp();
+        var admin = app.ClientWith(app.CreateKey("ops", Scopes.Admin));
+
+        var response = await admin.PostJsonAsync("/v1/keys", """{ "tenant": "acme", "scopes": ["read"], "tenant": "beta" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/tenant", (string)(await response.JsonAsync())["errors"]![0]!["pointer"]!);
+        Assert.DoesNotContain(new KeyStore(new Database(app.DatabasePath), TimeProvider.System).List(), k => k.Tenant is "acme" or "beta");
+    }
 }

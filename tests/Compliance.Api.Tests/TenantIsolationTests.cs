@@ -158,5 +158,9 @@ public sealed class TenantIsolationTests
         var client = restarted.CreateClient();
         Assert.Equal("2024-08-enrolled", (string)(await client.GetNodeAsync("/v1/bills/us-ca-sb1047"))["version"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1/bills/junk")).StatusCode);
+        // Sent again as it is stored, the skipped draft is refused for the reason it was skipped.
+        var again = await client.PostJsonAsync("/v1/bills", """{"id":"us-ca-sb1047","version":"stale","default":true,"extends":"us-ca-sb1047@2024-08-enrolled","title":"t","jurisdiction":"US-CA","status":"hypothetical","source":"https://example.test","effective":{}}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal("/version", (string)(await again.JsonAsync())["errors"]![0]!["pointer"]!);
     }
 }

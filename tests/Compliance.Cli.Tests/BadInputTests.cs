@@ -77,7 +77,7 @@ public sealed class BadInputTests : IDisposable
     public void Sweep_over_dev_zero_is_refused_at_the_portfolio_limit()
     {
         var run = Cli.Compliance("sweep", "/dev/zero", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e26");
-        ExitContract.CouldNotEvaluate(run, "/dev/zero", "too large", "64 MiB");
+        ExitContract.CouldNotEvaluate(run, "/dev/zero", "too large", "32 MiB");
     }
 
     [Theory]

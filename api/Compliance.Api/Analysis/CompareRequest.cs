@@ -27,5 +27,6 @@ public sealed record CompareRequest : IRequestEnvelope
     public IEnumerable<InputError> Check() =>
         Bills.SelectMany((bill, i) => (bill.Overrides ?? new Dictionary<string, double>())
             .Where(o => !double.IsFinite(o.Value))
-            .Select(o => SweepValues.OutOfRange(JsonPointer.Append($"/bills/{i}/overrides", o.Key))));
+            .Select(o => SweepValues.OutOfRange(JsonPointer.Append($"/bills/{i}/overrides", o.Key))))
+            .Concat(AsOfRange.Check(AsOf));
 }

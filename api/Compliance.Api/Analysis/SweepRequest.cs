@@ -30,5 +30,5 @@ public sealed record SweepRequest : IRequestEnvelope
 
     public static string Invalid => "The sweep request is invalid";
 
-    public IEnumerable<InputError> Check() => [];
+    public IEnumerable<InputError> Check() => AsOfRange.Check(AsOf);
 }

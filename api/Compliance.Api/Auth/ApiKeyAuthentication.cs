@@ -10,8 +10,8 @@ namespace Compliance.Api.Auth;
 
 /// <summary>
 /// Reads the key from <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>. A presented key must be in force;
-/// without one, a caller is anonymous (its own tenant, every scope) only while the store has no keys, and then only
-/// from loopback unless the service was started with --allow-anonymous.
+/// without one, a caller is anonymous (its own tenant, every scope but admin) only while the store has no keys, and then
+/// only from loopback, not relayed by a proxy, unless the service was started with --allow-anonymous.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyRing keys, Exposure exposure)
@@ -28,9 +28,9 @@ public sealed class ApiKeyAuthentication(
                 ? Success(key.Tenant, key.Id, key.Scopes)
                 : AuthenticateResult.Fail("the key is unknown or revoked"));
         }
-        if (keys.IsEmpty && (exposure.AllowAnonymous || IsLocal(Context.Connection.RemoteIpAddress)))
+        if (keys.IsEmpty && (exposure.AllowAnonymous || IsLocal(Context.Connection.RemoteIpAddress, Request.Headers)))
         {
-            return Task.FromResult(Success(Tenants.Anonymous, null, Scopes.All));
+            return Task.FromResult(Success(Tenants.Anonymous, null, AnonymousScopes));
         }
         return Task.FromResult(AuthenticateResult.NoResult());
     }
@@ -63,8 +63,19 @@ public sealed class ApiKeyAuthentication(
         return request.Headers["X-Api-Key"].ToString() is { Length: > 0 } key ? key.Trim() : null;
     }
 
-    /// <summary>Loopback, or no address at all: an in-process test server or a Unix socket, both on this machine.</summary>
-    private static bool IsLocal(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+    /// <summary>
+    /// Every scope but admin: the first key is made with the CLI on the database itself, never by whoever reaches the
+    /// port first (behind a reverse proxy on the same host, every caller comes from loopback).
+    /// </summary>
+    public static readonly IReadOnlyList<string> AnonymousScopes = [.. Scopes.All.Where(s => s != Scopes.Admin)];
+
+    /// <summary>
+    /// Loopback, or no address at all (an in-process test server or a Unix socket, both on this machine), and not
+    /// relayed: a request a proxy forwarded comes from wherever the proxy's client is.
+    /// </summary>
+    private static bool IsLocal(IPAddress? address, IHeaderDictionary headers) =>
+        (address is null || IPAddress.IsLoopback(address))
+        && !headers.ContainsKey("Forwarded") && !headers.ContainsKey("X-Forwarded-For");
 
     private static AuthenticateResult Success(string tenant, string? keyId, IEnumerable<string> scopes)
     {

@@ -12,6 +12,7 @@ public static class KeysApi
     {
         var keys = v1.MapGroup("/keys").WithTags("Keys").RequireAuthorization(Scopes.Admin);
         keys.MapPost("/", Create)
+            .Accepts<KeyRequest>("application/json")
             .WithName("CreateKey")
             .WithSummary("Create a key for a tenant with scopes (evaluate, register, analyst, read, admin); the key is in the answer once, and nowhere else")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -25,13 +26,10 @@ public static class KeysApi
         return v1;
     }
 
-    private static Created<CreatedKey> Create(KeyRequest request, KeyStore store, KeyRing ring)
+    private static async Task<Created<CreatedKey>> Create(HttpRequest http, KeyStore store, KeyRing ring)
     {
-        if (KeyStore.Problems(request.Tenant, request.Scopes) is { Count: > 0 } problems)
-        {
-            throw new InvalidInputException("The key request is invalid", problems.Select(p => new InputError("/" + p.Field, p.Message)).ToList());
-        }
-        var created = store.Create(request.Tenant!, request.Scopes!);
+        var request = await RequestEnvelope.ReadAsync<KeyRequest>(http);
+        var created = store.Create(request.Tenant, request.Scopes);
         ring.Invalidate();
         return TypedResults.Created($"/v1/keys/{created.Key.Id}", new CreatedKey(created.Key.Id, created.Key.Tenant, created.Key.Scopes, created.Key.CreatedAt, created.Secret));
     }
@@ -49,8 +47,22 @@ public static class KeysApi
     }
 }
 
-/// <summary>A key to create: its tenant and scopes.</summary>
-public sealed record KeyRequest(string? Tenant, IReadOnlyList<string>? Scopes);
+/// <summary>A key to create: its tenant and scopes, bound after schemas/key-request.schema.json has validated the body.</summary>
+public sealed record KeyRequest : IRequestEnvelope
+{
+    /// <summary>The tenant the key belongs to.</summary>
+    public required string Tenant { get; init; }
+
+    /// <summary>What the key may do.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    public static SchemaValidator Schema => SchemaValidator.KeyRequest;
+
+    public static string Invalid => "The key request is invalid";
+
+    // The schema says it all; the store checks the same rules again for the CLI.
+    public IEnumerable<InputError> Check() => KeyStore.Problems(Tenant, Scopes).Select(p => new InputError("/" + p.Field, p.Message));
+}
 
 /// <summary>A created key; <see cref="Key"/> is shown here once and kept nowhere.</summary>
 public sealed record CreatedKey(string Id, string Tenant, IReadOnlyList<string> Scopes, string CreatedAt, string Key);

@@ -63,9 +63,17 @@ public sealed partial class BillLibrary
             using var connection = _database.Open();
             if (connection.QuerySingleOrDefault<string>(FindSql, new { tenant, id = pack.Id, version = pack.Version }) is { } digest)
             {
-                return digest == pack.Digest
-                    ? (catalog.Find(pack.Key)!, false)
-                    : throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already stored with other rules ({digest}); versions are immutable: upload a new version");
+                if (digest != pack.Digest)
+                {
+                    throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already stored with other rules ({digest}); versions are immutable: upload a new version");
+                }
+                if (catalog.Find(pack.Key) is { } loaded)
+                {
+                    return (loaded, false);
+                }
+                // Stored, but skipped at start: joining now either says why it cannot, or takes it in.
+                _byTenant = _byTenant.SetItem(tenant, Join(catalog, pack));
+                return (pack, false);
             }
             // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
             var joined = Join(catalog, pack);

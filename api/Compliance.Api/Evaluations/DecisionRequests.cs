@@ -13,14 +13,6 @@ namespace Compliance.Api.Evaluations;
 /// <summary>What an evaluation and a gate ask alike: which manifest, which bills, as of when, with which parameter values.</summary>
 public abstract record DecisionRequest
 {
-    /// <summary>
-    /// The dates a decision can be made as of. Due dates are computed as offsets from dates the engine reads, asOf among
-    /// them, and a date near the ends of the calendar would carry them past it.
-    /// </summary>
-    public static readonly DateOnly EarliestAsOf = new(1000, 1, 1);
-
-    public static readonly DateOnly LatestAsOf = new(9000, 12, 31);
-
     /// <summary>An artifact manifest, inline; validated against the manifest schema, its errors located below /manifest.</summary>
     [JsonConverter(typeof(InlineManifestConverter))]
     public Manifest? Manifest { get; init; }
@@ -46,13 +38,11 @@ public abstract record DecisionRequest
         {
             yield return new InputError("", "give exactly one of 'manifest' (inline) and 'manifestId' (registered)");
         }
-        if (AsOf is { } asOf && (asOf < EarliestAsOf || asOf > LatestAsOf))
+        foreach (var error in AsOfRange.Check(AsOf))
         {
-            yield return new InputError("/asOf", $"'{Text(asOf)}' is outside the dates a decision can be made as of, {Text(EarliestAsOf)} to {Text(LatestAsOf)}");
+            yield return error;
         }
     }
-
-    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Evaluate a manifest, inline or registered, against the named bills (default: every bill's default version).</summary>

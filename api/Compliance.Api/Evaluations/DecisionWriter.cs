@@ -83,8 +83,10 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
                 RestoreAutomaticCheckpoint(connection);
             }
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever failed, the batch's callers are told and the writer goes on: an exception escaping here would
+            // leave them waiting and stop the host.
             LogWriteFailed(logger, e, batch.Count);
             batch.ForEach(item => item.Done.SetException(e));
             return;

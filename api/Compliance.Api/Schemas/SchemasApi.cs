@@ -13,7 +13,7 @@ public static class SchemasApi
                 SchemaValidator.Text(name.Replace(".schema.json", "", StringComparison.Ordinal)) is { } text
                     ? (IResult)new RawJson(text)
                     : Problems.NotFound("schema", name))
-            .WithTags("Schemas").WithName("GetSchema").WithSummary("A JSON Schema: manifest, rulepack, evaluation, or the request bodies (evaluation-request, gate-request, compare-request, sweep-request)");
+            .WithTags("Schemas").WithName("GetSchema").WithSummary("A JSON Schema: manifest, rulepack, evaluation, or the request bodies (evaluation-request, gate-request, compare-request, sweep-request, key-request)");
         return v1;
     }
 }

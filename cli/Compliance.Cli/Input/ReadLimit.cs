@@ -11,7 +11,7 @@ internal sealed class ReadLimit
     public const long DocumentBytes = 1024 * 1024;
 
     /// <summary>Mirrors <c>Portfolio.MaxBodyBytes</c> in api/Compliance.Api/Analysis/Portfolio.cs.</summary>
-    public const long PortfolioBytes = 64 * 1024 * 1024;
+    public const long PortfolioBytes = 32 * 1024 * 1024;
 
     private readonly bool _shared;
     private long _remaining;

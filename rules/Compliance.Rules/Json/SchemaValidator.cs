@@ -26,6 +26,7 @@ public sealed class SchemaValidator
     private static readonly Lazy<SchemaValidator> GateRequestSchema = new(() => Load("gate-request"));
     private static readonly Lazy<SchemaValidator> CompareRequestSchema = new(() => Load("compare-request"));
     private static readonly Lazy<SchemaValidator> SweepRequestSchema = new(() => Load("sweep-request"));
+    private static readonly Lazy<SchemaValidator> KeyRequestSchema = new(() => Load("key-request"));
 
     public static SchemaValidator Manifest => ManifestSchema.Value;
     public static SchemaValidator RulePack => RulePackSchema.Value;
@@ -43,8 +44,11 @@ public sealed class SchemaValidator
     /// <summary>The envelope of POST /v1/sweep.</summary>
     public static SchemaValidator SweepRequest => SweepRequestSchema.Value;
 
+    /// <summary>The body of POST /v1/keys.</summary>
+    public static SchemaValidator KeyRequest => KeyRequestSchema.Value;
+
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request"];
+    public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request", "key-request"];
 
     public static string? Text(string name)
     {
@@ -79,8 +83,18 @@ public sealed class SchemaValidator
         {
             Collect(error, pointerPrefix, errors);
         }
+        // A body of a hundred thousand bad items says nothing more with a hundred thousand errors, and listing them
+        // all took minutes: the first MaxErrors are enough to act on. Collecting stops one past them, to know.
+        if (errors.Count > MaxErrors)
+        {
+            errors.RemoveRange(MaxErrors, errors.Count - MaxErrors);
+            errors.Add(new InputError(pointerPrefix, $"and more: only the first {MaxErrors} errors are listed"));
+        }
         return errors;
     }
+
+    /// <summary>The most errors one answer lists.</summary>
+    public const int MaxErrors = 50;
 
     // NJsonSchema reads Newtonsoft tokens. Building them directly keeps every number a long or a double: an integer
     // literal wider than 64 bits (1e29 written out) would otherwise become a BigInteger the validator cannot compare.
@@ -102,6 +116,10 @@ public sealed class SchemaValidator
 
     private static void Collect(ValidationError error, string prefix, List<InputError> into)
     {
+        if (into.Count > MaxErrors)
+        {
+            return;
+        }
         if (error is MultiTypeValidationError multi && multi.Errors.Values.Any(e => e.Count > 0))
         {
             foreach (var closest in OfTheClosestType(multi))

@@ -57,9 +57,13 @@ public sealed class BillCatalog
                     packs.Add(pack);
                 }
             }
-            else
+            else if (errors.Count < SchemaValidator.MaxErrors)
             {
-                errors.Add(new InputError(JsonPointer.Append(pointer, i), $"unknown bill '{references[i]}'; known: {string.Join(", ", Packs.Select(p => p.Key))}"));
+                // The known bills are named once, on the first error: repeated on each, a long list of unknown names
+                // made an answer of a hundred megabytes.
+                errors.Add(new InputError(JsonPointer.Append(pointer, i), errors.Count == 0
+                    ? $"unknown bill '{references[i]}'; known: {string.Join(", ", Packs.Select(p => p.Key))}"
+                    : $"unknown bill '{references[i]}'"));
             }
         }
         return errors.Count > 0 ? throw new InvalidInputException("Unknown bill", errors) : packs;
