@@ -93,7 +93,7 @@ internal static class ModelCards
             throw new InvalidInputException("Not a CycloneDX BOM", "/bomFormat", "expected \"CycloneDX\"");
         }
         var components = bom["components"] as JsonArray ?? [];
-        var index = components.Select((c, i) => (c, i)).FirstOrDefault(x => Text(x.c?["type"]) == "machine-learning-model");
+        var index = components.Select((c, i) => (c, i)).FirstOrDefault(x => Text((x.c as JsonObject)?["type"]) == "machine-learning-model");
         if (index.c is not JsonObject model)
         {
             throw new InvalidInputException("No model in the BOM", "/components", "no component of type machine-learning-model");

@@ -75,6 +75,9 @@ public sealed class TenantIsolationTests
         Assert.Equal([(string)first["digest"]!, (string)second["digest"]!], versions.AsArray().Select(v => (string)v!["digest"]!));
         var old = await (await acme.GetAsync("/v1/manifests/" + (string)first["version"]!)).JsonAsync();
         Assert.Equal(2e26, (double)old["training"]!["computeFlop"]!);
+        var maybe = await acme.GetAsync("/v1/manifests/acme/frontier-1?versions=maybe");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, maybe.StatusCode);
+        Assert.Equal("?versions", (string)(await maybe.JsonAsync())["errors"]![0]!["pointer"]!);
     }
 
     [Fact]

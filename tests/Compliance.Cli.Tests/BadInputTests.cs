@@ -163,4 +163,32 @@ public sealed class BadInputTests : IDisposable
 
         ExitContract.CouldNotEvaluate(run, fineTune, "/lineage/base", "unknown base artifact 'acme/frontier-1'", junk);
     }
+
+    [Fact]
+    public void A_sweep_given_only_commas_as_values_exits_2_naming_the_option()
+    {
+        var run = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", ",,,");
+
+        ExitContract.CouldNotEvaluate(run, "--values", "give 1 to 200 numbers");
+    }
+
+    [Fact]
+    public void An_as_of_date_past_9000_exits_2_naming_the_option()
+    {
+        var run = Cli.Compliance("evaluate", "examples/frontier-release.json", "--as-of", "9999-12-31");
+
+        ExitContract.CouldNotEvaluate(run, "--as-of", "1000-01-01 to 9000-12-31");
+    }
+
+    [Fact]
+    public void Import_cyclonedx_passes_over_components_that_are_not_objects()
+    {
+        var bom = Path.Combine(Directory.CreateTempSubdirectory("compliance-cdx-").FullName, "bom.json");
+        File.WriteAllText(bom, """{ "bomFormat": "CycloneDX", "specVersion": "1.6", "components": [null, 1, "x", { "type": "machine-learning-model", "name": "m" }] }""");
+
+        var run = Cli.Compliance("import", "cyclonedx", bom);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"id\": \"m\"", run.Out, StringComparison.Ordinal);
+    }
 }

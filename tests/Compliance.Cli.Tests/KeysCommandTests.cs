@@ -69,4 +69,21 @@ public sealed class KeysCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("error: keys list: the database cannot be used: SQLite Error 26: 'file is not a database'.", run.Err.Trim());
     }
+
+    [Fact]
+    public void Keys_never_make_a_database_where_none_was_meant()
+    {
+        var missing = NewDb();
+        var inNoFolder = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "c.db");
+
+        var list = Cli.Compliance("keys", "list", "--db", missing);
+        var create = Cli.Compliance("keys", "create", "--tenant", "acme", "--scope", "read", "--db", inNoFolder);
+
+        Assert.Equal(2, list.ExitCode);
+        Assert.Contains($"no database at {missing}", list.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+        Assert.Equal(2, create.ExitCode);
+        Assert.Contains("does not exist", create.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(inNoFolder)));
+    }
 }

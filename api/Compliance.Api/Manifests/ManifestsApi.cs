@@ -1,4 +1,5 @@
 using Compliance.Api.Http;
+using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
 using Compliance.Rules.Manifests;
 using Compliance.Storage;
@@ -39,10 +40,14 @@ public static class ManifestsApi
             : TypedResults.Ok(registered);
     }
 
-    private static IResult Get(string id, ManifestStore store, bool? versions) =>
-        versions == true
-            ? store.Versions(id) is { Count: > 0 } list ? TypedResults.Ok(list) : Problems.NotFound("manifest", id)
-            : store.FindBody(id) is { } body ? new RawJson(body) : Problems.NotFound("manifest", id);
+    // versions is read as text, so that ?versions=maybe is a 422 naming it rather than the framework's bare 400.
+    private static IResult Get(string id, ManifestStore store, string? versions) =>
+        versions switch
+        {
+            "true" => store.Versions(id) is { Count: > 0 } list ? TypedResults.Ok(list) : Problems.NotFound("manifest", id),
+            null or "false" => store.FindBody(id) is { } body ? new RawJson(body) : Problems.NotFound("manifest", id),
+            _ => throw new InvalidInputException("The query is invalid", "?versions", $"'{versions}' is not true or false"),
+        };
 }
 
 /// <summary>

@@ -86,6 +86,10 @@ internal static class AnalysisCommands
                 : parse.GetValue(from) is { } lo && parse.GetValue(to) is { } hi
                     ? Sweep.Range(Finite(lo, "--from"), Finite(hi, "--to"), parse.GetValue(steps), parse.GetValue(log))
                     : throw new InvalidInputException("Give values", "--values", "give --values, or --from and --to (with --steps and --log)");
+            if (points.Count is 0 or > Sweep.MaxSteps)
+            {
+                throw new InvalidInputException("Bad values", "--values", $"give 1 to {Sweep.MaxSteps} numbers, e.g. 1e24,1e25,1e26");
+            }
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
             var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, progress));

@@ -25,9 +25,14 @@ internal static class CommonOptions
         {
             return DateOnly.FromDateTime(DateTime.UtcNow);
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is not a date (YYYY-MM-DD)");
+        }
+        // The service's range (AsOfRange in the API): deadlines are computed from the dates an evaluation reads.
+        return date.Year is >= 1000 and <= 9000
             ? date
-            : throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is not a date (YYYY-MM-DD)");
+            : throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is outside the dates a decision can be made as of, 1000-01-01 to 9000-12-31");
     }
 
     public static IReadOnlyList<BillPack> ResolveBills(string[]? names) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Compliance.Rules.Json;
 using Compliance.Storage;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
@@ -40,8 +41,8 @@ internal static class KeysCommand
                 Console.Error.WriteLine($"error: keys create: {string.Join("; ", problems.Select(p => $"--{(p.Field.StartsWith("scopes", StringComparison.Ordinal) ? "scope" : p.Field)}: {p.Message}"))}");
                 return ExitCodes.CouldNotEvaluate;
             }
-            var created = Store(parse.GetValue(db)!).Create(parse.GetValue(tenant)!, given);
-            Console.Error.WriteLine($"Created {created.Key.Id} for tenant {created.Key.Tenant} with scopes {string.Join(", ", created.Key.Scopes)}.");
+            var created = Store(parse.GetValue(db)!, mayCreate: true).Create(parse.GetValue(tenant)!, given);
+            Console.Error.WriteLine($"Created {created.Key.Id} for tenant {created.Key.Tenant} with scopes {string.Join(", ", created.Key.Scopes)} in {Path.GetFullPath(parse.GetValue(db)!)}.");
             Console.Error.WriteLine("Keep the key now: it is shown this once and stored only as a hash.");
             Console.Out.WriteLine(created.Secret);
             return ExitCodes.Allowed;
@@ -56,7 +57,7 @@ internal static class KeysCommand
         command.SetAction(parse => Guard(parse, "keys list", () =>
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "tenant", "scopes", "created", "revoked");
-            foreach (var key in Store(parse.GetValue(db)!).List())
+            foreach (var key in Store(parse.GetValue(db)!, mayCreate: false).List())
             {
                 table.AddRow(key.Id, Markup.Escape(key.Tenant), string.Join(", ", key.Scopes), key.CreatedAt, key.RevokedAt ?? "");
             }
@@ -73,7 +74,7 @@ internal static class KeysCommand
         var command = new Command("revoke", "Revoke a key: the service refuses it within a second.") { id, db };
         command.SetAction(parse => Guard(parse, "keys revoke", () =>
         {
-            if (!Store(parse.GetValue(db)!).Revoke(parse.GetValue(id)!))
+            if (!Store(parse.GetValue(db)!, mayCreate: false).Revoke(parse.GetValue(id)!))
             {
                 Console.Error.WriteLine($"error: keys revoke: no key in force with id '{parse.GetValue(id)}'");
                 return ExitCodes.CouldNotEvaluate;
@@ -84,8 +85,19 @@ internal static class KeysCommand
         return command;
     }
 
-    private static KeyStore Store(string path)
+    /// <summary>
+    /// The service's database. Listing or revoking reads an existing one; creating the first key may make the file (before
+    /// the service's first start), but never a folder: a mistyped path would hold keys no service reads.
+    /// </summary>
+    private static KeyStore Store(string path, bool mayCreate)
     {
+        var full = Path.GetFullPath(path);
+        if (mayCreate ? !Directory.Exists(Path.GetDirectoryName(full)) : !File.Exists(full) || new FileInfo(full).Length == 0)
+        {
+            throw new InvalidInputException("No database", "--db", mayCreate
+                ? $"the folder of {full} does not exist"
+                : $"no database at {full}: give the file the service uses (its COMPLIANCE_DB)");
+        }
         var database = new Database(path);
         database.Migrate();
         return new KeyStore(database, TimeProvider.System);
