@@ -40,7 +40,13 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
 
     private static AnalysisBody Parse(ReadOnlySequence<byte> utf8, CancellationToken cancellationToken)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonDocuments.MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var options = new JsonReaderOptions { MaxDepth = JsonDocuments.MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+        // The checks every other body gets from JsonDocuments.ParseJson, over the whole body in its pieces and before
+        // any of it is bound: keys given twice (at the top level as inside an element), text that is not UTF-8 or
+        // names half a surrogate pair, and numbers beyond a double are answered by pointer from the body's root, rather
+        // than reaching the node tree or the manifest's canonical form, which throw on them.
+        JsonTextCheck.Check(utf8, options);
+        var reader = new Utf8JsonReader(utf8, options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             var kind = reader.TokenType.ToString().ToLowerInvariant();
@@ -52,7 +58,6 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
         {
             var name = reader.GetString()!;
             reader.Read();
-            // A repeated field keeps its last value, as a JsonNode parse of the whole body did.
             if (name == PortfolioField && reader.TokenType == JsonTokenType.StartArray)
             {
                 entries = ReadPortfolio(ref reader, cancellationToken);
@@ -63,7 +68,6 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
             else
             {
                 envelope[name] = JsonNode.Parse(ref reader, JsonDocuments.NodeOptions);
-                entries = name == PortfolioField ? null : entries;
             }
         }
         // A second value after the object is malformed: the reader throws on it.

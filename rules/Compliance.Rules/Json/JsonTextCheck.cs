@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -8,16 +9,21 @@ namespace Compliance.Rules.Json;
 /// when it first reads the object), text that is not UTF-8 or an escape naming half a surrogate pair (reading the
 /// string throws), and a number beyond a double (it reads as infinity, which no writer will write). Each is found in
 /// one pass over the tokens and named by its JSON Pointer. <c>JsonDocumentOptions.AllowDuplicateProperties</c> refuses
-/// duplicates too, but without saying where, so this pass does it.
+/// duplicates too, but without saying where, so this pass does it. A body kept in pieces (<see cref="ReadOnlySequence{T}"/>)
+/// is checked as it lies, so a large body is never copied into one array to be checked.
 /// </summary>
-internal sealed class JsonTextCheck
+public sealed class JsonTextCheck
 {
     /// <summary>Enough to show the pattern of a broken document without answering with a second megabyte.</summary>
     private const int MaxErrors = 50;
 
     private readonly List<Frame> _frames = [];
-    private readonly List<InputError> _malformed = [];
-    private readonly List<InputError> _outOfRange = [];
+    private readonly List<Finding> _findings = [];
+    private int _malformed;
+
+    private JsonTextCheck()
+    {
+    }
 
     private struct Frame
     {
@@ -27,26 +33,65 @@ internal sealed class JsonTextCheck
         public HashSet<string>? Names;
     }
 
+    /// <summary>
+    /// A problem found at a token. Its line and column are worked out after the pass, in one scan over the text,
+    /// because counting the lines before every token again would make a document full of errors quadratic.
+    /// </summary>
+    private sealed record Finding(long Offset, string Pointer, string Detail, bool Malformed)
+    {
+        public string Where { get; set; } = "";
+    }
+
     /// <summary>Throws a 400 for duplicate keys or undecodable text, else a 422 for numbers beyond a double.</summary>
     public static void Check(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
     {
         var check = new JsonTextCheck();
         var reader = new Utf8JsonReader(utf8, options);
-        while (reader.Read() && check._malformed.Count + check._outOfRange.Count < MaxErrors)
+        while (reader.Read() && check._findings.Count < MaxErrors)
         {
-            check.Visit(ref reader, utf8);
+            check.Visit(ref reader);
         }
-        if (check._malformed.Count > 0)
+        var lines = new Lines();
+        check.Locate(utf8, 0, ref lines);
+        check.Throw();
+    }
+
+    /// <summary>As <see cref="Check(ReadOnlySpan{byte}, JsonReaderOptions)"/>, over text kept in pieces; pointers are from its root.</summary>
+    public static void Check(ReadOnlySequence<byte> utf8, JsonReaderOptions options)
+    {
+        var check = new JsonTextCheck();
+        var reader = new Utf8JsonReader(utf8, options);
+        while (reader.Read() && check._findings.Count < MaxErrors)
         {
-            throw new InvalidInputException("The JSON is malformed", [.. check._malformed, .. check._outOfRange], InputProblem.Malformed);
+            check.Visit(ref reader);
         }
-        if (check._outOfRange.Count > 0)
+        var lines = new Lines();
+        var start = 0L;
+        foreach (var piece in utf8)
         {
-            throw new InvalidInputException("A number is out of range", check._outOfRange);
+            check.Locate(piece.Span, start, ref lines);
+            start += piece.Length;
+        }
+        check.Throw();
+    }
+
+    private void Throw()
+    {
+        if (_malformed > 0)
+        {
+            // One 400 names every problem: the malformed text first, the numbers out of range after it.
+            var ordered = _findings.Where(f => f.Malformed).Concat(_findings.Where(f => !f.Malformed));
+            throw new InvalidInputException("The JSON is malformed", [.. ordered.Select(Error)], InputProblem.Malformed);
+        }
+        if (_findings.Count > 0)
+        {
+            throw new InvalidInputException("A number is out of range", [.. _findings.Select(Error)]);
         }
     }
 
-    private void Visit(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private static InputError Error(Finding finding) => new(finding.Pointer, finding.Where + finding.Detail);
+
+    private void Visit(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -58,19 +103,19 @@ internal sealed class JsonTextCheck
                 ValueDone();
                 break;
             case JsonTokenType.PropertyName:
-                Property(ref reader, utf8);
+                Property(ref reader);
                 break;
             case JsonTokenType.String:
                 if (!IsText(ref reader))
                 {
-                    _malformed.Add(new InputError(Pointer(_frames.Count), At(utf8, reader) + "is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
+                    Malformed(reader.TokenStartIndex, Pointer(_frames.Count), "is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair");
                 }
                 ValueDone();
                 break;
             case JsonTokenType.Number:
                 if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
                 {
-                    _outOfRange.Add(new InputError(Pointer(_frames.Count), $"{At(utf8, reader)}{Literal(reader.ValueSpan)} is beyond the range of a double (about ±1.8e308)"));
+                    _findings.Add(new Finding(reader.TokenStartIndex, Pointer(_frames.Count), $"{Literal(Value(ref reader))} is beyond the range of a double (about ±1.8e308)", Malformed: false));
                 }
                 ValueDone();
                 break;
@@ -80,13 +125,13 @@ internal sealed class JsonTextCheck
         }
     }
 
-    private void Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void Property(ref Utf8JsonReader reader)
     {
         var top = _frames.Count - 1;
         var frame = _frames[top];
         if (!IsText(ref reader))
         {
-            _malformed.Add(new InputError(Pointer(top), At(utf8, reader) + "a key is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair"));
+            Malformed(reader.TokenStartIndex, Pointer(top), "a key is not valid text: invalid UTF-8, or an escape naming half of a surrogate pair");
             frame.Name = "\uFFFD";
         }
         else
@@ -96,10 +141,16 @@ internal sealed class JsonTextCheck
             frame.Names ??= new HashSet<string>(StringComparer.Ordinal);
             if (!frame.Names.Add(name))
             {
-                _malformed.Add(new InputError(JsonPointer.Append(Pointer(top), name), $"{At(utf8, reader)}the key '{name}' is given more than once"));
+                Malformed(reader.TokenStartIndex, JsonPointer.Append(Pointer(top), name), $"the key '{name}' is given more than once");
             }
         }
         _frames[top] = frame;
+    }
+
+    private void Malformed(long offset, string pointer, string detail)
+    {
+        _findings.Add(new Finding(offset, pointer, detail, Malformed: true));
+        _malformed++;
     }
 
     // Unescaped text is checked in place; only escaped text is decoded, which is where a lone surrogate can hide.
@@ -107,7 +158,7 @@ internal sealed class JsonTextCheck
     {
         if (!reader.ValueIsEscaped)
         {
-            return Utf8.IsValid(reader.ValueSpan);
+            return Utf8.IsValid(Value(ref reader));
         }
         try
         {
@@ -120,6 +171,13 @@ internal sealed class JsonTextCheck
         }
     }
 
+    /// <summary>
+    /// The token's bytes. Only a token that straddles two pieces of a body is copied: UTF-8 is checked whole, since a
+    /// character can be split across the boundary.
+    /// </summary>
+    private static ReadOnlySpan<byte> Value(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+
     private void ValueDone()
     {
         if (_frames.Count > 0 && _frames[^1].IsArray)
@@ -130,13 +188,40 @@ internal sealed class JsonTextCheck
         }
     }
 
-    /// <summary>"line L, column C: " of the token the reader is at, as the parser's own errors say it (columns in bytes, from 1).</summary>
-    private static string At(ReadOnlySpan<byte> utf8, Utf8JsonReader reader)
+    /// <summary>Lines counted so far in a scan of the text: how many, and where the current one starts.</summary>
+    private struct Lines
     {
-        var before = utf8[..(int)reader.TokenStartIndex];
-        var line = before.Count((byte)'\n') + 1;
-        var column = before.Length - before.LastIndexOf((byte)'\n');
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line}, column {column}: ");
+        public long Count;
+        public long Start;
+        public int Next;
+    }
+
+    /// <summary>
+    /// Gives each finding in <paramref name="piece"/> (which starts at <paramref name="start"/>) its "line L, column C: ",
+    /// as the parser's own errors say it (columns in bytes, from 1). Findings are in text order, so one scan serves all.
+    /// </summary>
+    private void Locate(ReadOnlySpan<byte> piece, long start, ref Lines lines)
+    {
+        var done = 0;
+        while (lines.Next < _findings.Count && _findings[lines.Next].Offset < start + piece.Length)
+        {
+            var finding = _findings[lines.Next++];
+            var upto = (int)(finding.Offset - start);
+            Count(piece[done..upto], start + done, ref lines);
+            done = upto;
+            finding.Where = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {lines.Count + 1}, column {finding.Offset - lines.Start + 1}: ");
+        }
+        Count(piece[done..], start + done, ref lines);
+    }
+
+    private static void Count(ReadOnlySpan<byte> text, long start, ref Lines lines)
+    {
+        lines.Count += text.Count((byte)'\n');
+        var last = text.LastIndexOf((byte)'\n');
+        if (last >= 0)
+        {
+            lines.Start = start + last + 1;
+        }
     }
 
     /// <summary>The number as written, cut short: a 330-digit integer is named by its first digits.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Compliance.Rules.Json;
@@ -21,6 +22,7 @@ public static partial class YamlToJson
         var stream = new YamlStream();
         try
         {
+            RefuseDeepNesting(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -37,6 +39,32 @@ public static partial class YamlToJson
         }
         var budget = MaxNodes;
         return ToJson(stream.Documents[0].RootNode, "", 0, ref budget);
+    }
+
+    /// <summary>
+    /// <see cref="YamlStream.Load(TextReader)"/> builds its tree by recursion, one frame per level, so 50,000 opening
+    /// brackets overflow the stack before any check on the tree can run. The parser's events come from a loop, so
+    /// counting them here refuses the document while the stack is still shallow. Aliases can deepen the document once
+    /// expanded; <see cref="ToJson"/> keeps its own check for that, and its recursion is bounded by it.
+    /// </summary>
+    private static void RefuseDeepNesting(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case NodeEvent node when depth > MaxDepth:
+                    throw new InvalidInputException("The YAML is too deep", "", $"line {node.Start.Line}: nested more than {MaxDepth} levels", InputProblem.TooLarge);
+                case MappingStart or SequenceStart:
+                    depth++;
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
