@@ -94,8 +94,8 @@ public sealed class AnalysisLimitsTests
     [InlineData("""{ "from": 1e23, "to": 1e27, "steps": 5.5 }""", "/values/steps", "must be a whole number, not 5.5")]
     [InlineData("""{ "from": 1e23, "to": 1e27, "steps": 1 }""", "/values/steps", "steps must be between 2 and 200 (limit)")]
     [InlineData("""{ "from": -1e23, "to": 1e27, "steps": 5, "scale": "log" }""", "/values/from", "a log scale needs positive bounds")]
-    [InlineData("""{ "from": 1e23, "to": 1e400, "steps": 5 }""", "/values/to", "must be a number between -1.7976931348623157e308 and 1.7976931348623157e308")]
-    [InlineData("""[1e25, -1e400]""", "/values/1", "must be a number between -1.7976931348623157e308 and 1.7976931348623157e308")]
+    [InlineData("""{ "from": 1e23, "to": 1e400, "steps": 5 }""", "/values/to", "1e400 is beyond the range of a double (about ±1.8e308)")]
+    [InlineData("""[1e25, -1e400]""", "/values/1", "-1e400 is beyond the range of a double (about ±1.8e308)")]
     [InlineData("""{ "from": 1e23, "to": 1e27, "steps": 5, "step": 2 }""", "/values/step", "'step' is not a range field; expected from, to, steps, scale")]
     public async Task A_bad_sweep_range_is_a_422_at_its_pointer(string values, string pointer, string detail)
     {
@@ -136,7 +136,8 @@ public sealed class AnalysisLimitsTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var error = (await response.JsonAsync())["errors"]![0]!;
         Assert.Equal(pointer, (string)error["pointer"]!);
-        Assert.Equal(detail, (string)error["detail"]!);
+        // Numbers are refused where the body is read, after the line and column they are at.
+        Assert.EndsWith(detail, (string)error["detail"]!, StringComparison.Ordinal);
     }
 
     /// <summary>Counts the values this app's sweeps finish, from its own meter (tests run side by side).</summary>

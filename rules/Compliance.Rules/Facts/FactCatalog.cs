@@ -67,7 +67,13 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
 /// </summary>
 public static partial class FactCatalog
 {
-    private static FactValue? Num(double? v) => v is { } d ? FactValue.Of(d) : null;
+    // A sum of two huge figures, or a share of a tiny one, can leave the range of a double. Past it the value saturates
+    // at the largest double, which compares with every threshold as infinity would and can still be written in JSON.
+    private static FactValue? Num(double? v) => v switch
+    {
+        null or double.NaN => null,
+        { } d => FactValue.Of(Math.Clamp(d, double.MinValue, double.MaxValue)),
+    };
     private static FactValue? Str(string? v) => v is { } s ? FactValue.Of(s) : null;
     private static FactValue? Bool(bool? v) => v is { } b ? FactValue.Of(b) : null;
     private static FactValue? List(IReadOnlyList<string>? v) => v is { } l ? FactValue.Of(l) : null;
