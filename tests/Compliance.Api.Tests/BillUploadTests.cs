@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Compliance.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Compliance.Api.Tests;
 
@@ -101,5 +103,23 @@ public sealed class BillUploadTests
             """));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("/definitions/broken/when/fact", (string)(await response.JsonAsync())["errors"]![0]!["pointer"]!);
+    }
+
+    [Fact]
+    public async Task A_tenant_past_its_drafts_limit_gets_a_413_naming_it()
+    {
+        await using var factory = new ComplianceApp();
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("COMPLIANCE_MAX_DRAFTS_PER_TENANT", "2"));
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var version in new[] { "1", "2", "3" })
+        {
+            statuses.Add((await client.SendAsync(Upload(Variant.Replace("version: \"1\"", $"version: \"{version}\"", StringComparison.Ordinal)))).StatusCode);
+        }
+        var refused = await client.SendAsync(Upload(Variant.Replace("version: \"1\"", "version: \"4\"", StringComparison.Ordinal)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.RequestEntityTooLarge], statuses);
+        Assert.Contains("COMPLIANCE_MAX_DRAFTS_PER_TENANT", (string)(await refused.JsonAsync())["detail"]!, StringComparison.Ordinal);
     }
 }

@@ -26,10 +26,16 @@ public sealed partial class BillLibrary
     private readonly Lock _writeLock = new();
     private volatile ImmutableDictionary<string, BillCatalog> _byTenant = ImmutableDictionary.Create<string, BillCatalog>(StringComparer.Ordinal);
 
-    public BillLibrary(Database database, TimeProvider clock, ILogger<BillLibrary> logger)
+    /// <summary>Draft versions one tenant may keep (default 1,000): every draft stays in memory while the service runs.</summary>
+    public const string MaxDraftsSetting = "COMPLIANCE_MAX_DRAFTS_PER_TENANT";
+
+    private readonly int _maxDrafts;
+
+    public BillLibrary(Database database, TimeProvider clock, ILogger<BillLibrary> logger, IConfiguration configuration)
     {
         _database = database;
         _clock = clock;
+        _maxDrafts = int.TryParse(configuration[MaxDraftsSetting], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) ? max : 1_000;
         using var connection = database.Open();
         foreach (var row in connection.Query<(string Tenant, string Id, string Version, string Document)>(AllSql))
         {
@@ -74,6 +80,11 @@ public sealed partial class BillLibrary
                 // Stored, but skipped at start: joining now either says why it cannot, or takes it in.
                 _byTenant = _byTenant.SetItem(tenant, Join(catalog, pack));
                 return (pack, false);
+            }
+            // Every draft stays in memory for the life of the process: a tenant's library is bounded like any request.
+            if (catalog.Packs.Count - BillCatalog.Bundled.Packs.Count >= _maxDrafts)
+            {
+                throw new InvalidInputException("Too many drafts", "", $"a tenant keeps at most {_maxDrafts} draft versions (limit: {MaxDraftsSetting})", InputProblem.TooLarge);
             }
             // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
             var joined = Join(catalog, pack);
