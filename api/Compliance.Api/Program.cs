@@ -2,6 +2,7 @@ using Compliance.Api.Analysis;
 using Compliance.Api.Auth;
 using Compliance.Api.Bills;
 using Compliance.Api.Evaluations;
+using Compliance.Api.Health;
 using Compliance.Api.Http;
 using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
@@ -86,7 +87,7 @@ app.UseRequestLimits();
 app.UseAuthorization();
 
 // Probes are not callers: a load balancer's checks never spend a client's requests or get refused.
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health").DisableRateLimiting();
+app.MapHealth();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
 v1.MapBills();
 v1.MapObligations();

@@ -59,6 +59,9 @@ public sealed class Database
         }
     }
 
+    /// <summary>How many migrations this build ships: a database that has applied fewer is not ready for it.</summary>
+    public static int MigrationCount { get; } = Migrations().Count();
+
     private static IEnumerable<(long Version, string Name, string Sql)> Migrations()
     {
         var assembly = typeof(Database).Assembly;
