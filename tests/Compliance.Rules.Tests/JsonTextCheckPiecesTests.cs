@@ -21,12 +21,12 @@ public sealed class JsonTextCheckPiecesTests
 
     private static ReadOnlySequence<byte> Pieces(byte[] utf8, params int[] cuts)
     {
-        Piece? first = null, last = null;
+        ByteSegment? first = null, last = null;
         var start = 0;
         foreach (var end in cuts.Append(utf8.Length))
         {
             var memory = utf8.AsMemory(start, end - start);
-            last = last is null ? first = new Piece(memory, 0) : last.Append(memory);
+            last = last is null ? first = new ByteSegment(memory, 0) : last.Append(memory);
             start = end;
         }
         return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
@@ -77,21 +77,5 @@ public sealed class JsonTextCheckPiecesTests
         Assert.Equal(InputProblem.Invalid, e.Kind);
         Assert.Equal("A number is out of range", e.Title);
         Assert.Equal("/a/1: line 1, column 12: -1e999 is beyond the range of a double (about ±1.8e308)", Assert.Single(e.Errors).ToString());
-    }
-
-    private sealed class Piece : ReadOnlySequenceSegment<byte>
-    {
-        public Piece(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Piece Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Piece(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

@@ -34,7 +34,7 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
         }
         catch (JsonException e)
         {
-            throw Syntax(e);
+            throw JsonDocuments.Refusal(e);
         }
     }
 
@@ -105,7 +105,7 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
         {
             throw TooLarge(limitBytes);
         }
-        Segment? first = null, last = null;
+        ByteSegment? first = null, last = null;
         long total = 0;
         while (true)
         {
@@ -122,7 +122,7 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
             }
             if (filled > 0)
             {
-                last = last is null ? first = new Segment(buffer.AsMemory(0, filled), 0) : last.Append(buffer.AsMemory(0, filled));
+                last = last is null ? first = new ByteSegment(buffer.AsMemory(0, filled), 0) : last.Append(buffer.AsMemory(0, filled));
                 total += filled;
             }
             if (filled < buffer.Length)
@@ -139,31 +139,4 @@ public sealed record AnalysisBody(JsonObject Envelope, IReadOnlyList<PortfolioEn
 
     private static InvalidInputException TooLarge(int limitBytes) =>
         new("The request body is too large", "", $"the limit is {limitBytes} bytes ({limitBytes / 1024 / 1024} MiB)", InputProblem.TooLarge);
-
-    private static InvalidInputException Syntax(JsonException e)
-    {
-        if (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return new InvalidInputException("The JSON is nested too deeply", JsonPointer.FromPath(e.Path), $"nested more than {JsonDocuments.MaxDepth} levels", InputProblem.TooLarge);
-        }
-        var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-        var reason = e.Message.Split([" LineNumber:", " Path:"], 2, StringSplitOptions.None)[0];
-        return new InvalidInputException("The JSON is malformed", JsonPointer.FromPath(e.Path), where + reason, InputProblem.Malformed);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

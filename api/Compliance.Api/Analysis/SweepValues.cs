@@ -56,7 +56,7 @@ public static class SweepValues
     }
 
     /// <summary>A JSON number past ±1.7e308 (1e400): valid JSON, but no double.</summary>
-    public static InputError OutOfRange(string pointer) =>
+    private static InputError OutOfRange(string pointer) =>
         new(pointer, "must be a number between -1.7976931348623157e308 and 1.7976931348623157e308");
 
     private static IReadOnlyList<double> Range(JsonObject range)

@@ -30,12 +30,18 @@ public static class JsonDocuments
         }
         catch (JsonException e)
         {
-            var kind = e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? InputProblem.TooLarge : InputProblem.Malformed;
-            var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-            var message = kind == InputProblem.TooLarge ? $"nested more than {MaxDepth} levels" : FirstSentence(e.Message);
-            throw new InvalidInputException(kind == InputProblem.TooLarge ? "The JSON is nested too deeply" : "The JSON is malformed", JsonPointer.FromPath(e.Path), where + message, kind);
+            throw Refusal(e);
         }
         return node ?? throw new InvalidInputException("The JSON is malformed", "", "the document is null", InputProblem.Malformed);
+    }
+
+    /// <summary>The parser's error as an input error: too deep (413) or malformed (400), at its line, column and pointer.</summary>
+    public static InvalidInputException Refusal(JsonException e)
+    {
+        var kind = e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? InputProblem.TooLarge : InputProblem.Malformed;
+        var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
+        var message = kind == InputProblem.TooLarge ? $"nested more than {MaxDepth} levels" : FirstSentence(e.Message);
+        return new InvalidInputException(kind == InputProblem.TooLarge ? "The JSON is nested too deeply" : "The JSON is malformed", JsonPointer.FromPath(e.Path), where + message, kind);
     }
 
     /// <summary>Reads a file's text as YAML when its name says so, as JSON otherwise.</summary>
