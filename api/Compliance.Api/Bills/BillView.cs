@@ -20,7 +20,7 @@ public sealed record BillView(
         pack.Parameters.Select(p => new ParameterView(p.Name, p.Value, p.Unit, p.Citation, p.Description,
             p.Values.Select(v => new DatedValueView(Date(v.From)!, v.Value, v.Citation)).ToList())).ToList(),
         pack.Definitions.Select(d => new DefinitionView(d.Name, d.Title, d.Citation, d.Description)).ToList(),
-        pack.Obligations.Select(ObligationView.Of).ToList(),
+        pack.Obligations.Select(o => ObligationView.Of(o, pack)).ToList(),
         pack.Tests.Count);
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -35,9 +35,9 @@ public sealed record DefinitionView(string Name, string Title, string Citation, 
 public sealed record ObligationView(string Id, string Title, string Citation, IReadOnlyList<string> Phases, string Holder, bool Blocking,
     string? AppliesFrom, IReadOnlyList<TransitionView> Transitions, string? Due, string? Penalty, string? Description)
 {
-    public static ObligationView Of(Obligation o) => new(o.Id, o.Title, o.Citation, o.PhaseNames,
+    public static ObligationView Of(Obligation o, BillPack pack) => new(o.Id, o.Title, o.Citation, o.PhaseNames,
         o.Holder, o.Blocking, BillView.Date(o.AppliesFrom), o.Transitions.Select(t => new TransitionView(BillView.Date(t.AppliesFrom)!, t.Citation)).ToList(),
-        o.Due?.Text, o.Penalty, o.Description);
+        o.Due?.Text, o.Penalty is { } key ? pack.Penalties[key].Text : null, o.Description);
 }
 
 /// <summary>A transitional provision: for the artifacts it covers, the duty applies only from this date.</summary>

@@ -61,7 +61,7 @@ public static class ObligationsApi
             .Where(x => phase is null || x.Obligation.Phases.Any(ph => ph.ToString().Equals(phase, StringComparison.OrdinalIgnoreCase)))
             .Where(x => holder is null || x.Obligation.Holder == holder)
             .Where(x => on is not { } d || x.Obligation.AppliesFrom is not { } from || from <= d)
-            .Select(x => new CatalogueEntry(x.Pack.Id, x.Pack.Version, x.Pack.Status.ToString().ToLowerInvariant(), x.Pack.Jurisdiction, ObligationView.Of(x.Obligation)))
+            .Select(x => new CatalogueEntry(x.Pack.Id, x.Pack.Version, x.Pack.Status.ToString().ToLowerInvariant(), x.Pack.Jurisdiction, ObligationView.Of(x.Obligation, x.Pack)))
             .ToList();
         return TypedResults.Ok(entries);
     }

@@ -20,13 +20,14 @@ public abstract record DecisionRequest
     /// <summary>The id of a registered manifest.</summary>
     public string? ManifestId { get; init; }
 
-    /// <summary>Bills by id or id@version, or "all".</summary>
+    /// <summary>Bills by id or id@version, or "all". Default: the bills in force on asOf.</summary>
+    [JsonConverter(typeof(BillsConverter))]
     public IReadOnlyList<string>? Bills { get; init; }
 
     /// <summary>The date to decide as of; default: today.</summary>
     public DateOnly? AsOf { get; init; }
 
-    /// <summary>Whether obligations carry their trace; default: true.</summary>
+    /// <summary>Whether definitions and obligations carry their reasoning trees; default: false (each carries its reasons in words, <c>because</c>).</summary>
     public bool? Trace { get; init; }
 
     /// <summary>Parameter values to use instead of a bill's own: { bill: { parameter: number } }.</summary>
@@ -45,7 +46,7 @@ public abstract record DecisionRequest
     }
 }
 
-/// <summary>Evaluate a manifest, inline or registered, against the named bills (default: every bill's default version).</summary>
+/// <summary>Evaluate a manifest, inline or registered, against the named bills (default: the bills in force on asOf).</summary>
 public sealed record EvaluationRequest : DecisionRequest, IRequestEnvelope
 {
     public static SchemaValidator Schema => SchemaValidator.EvaluationRequest;

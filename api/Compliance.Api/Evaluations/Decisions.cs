@@ -60,17 +60,27 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             ?? manifests.Find(request.ManifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{request.ManifestId}'");
         var artifact = LineageResolver.Resolve(manifest, manifests.Find, request.Manifest is not null ? InlineManifestConverter.Pointer : "/manifestId");
         // A tenant's drafts are evaluated only when the tenant names them: the bills nobody names are the bundled ones.
-        var bills = request.Bills is null ? BillCatalog.Bundled.Defaults.ToList() : catalog.Resolve(request.Bills, "/bills");
+        var selection = BillSelection.For(request.Bills, asOf, BillCatalog.Bundled, catalog, "/bills");
+        var bills = selection.Bills;
         var overrides = Overrides(request.Overrides, bills);
 
         var gateOptions = gate is null ? null : new Rules.Evaluation.GateRequest
         {
             Activity = Activities[gate.Activity],
-            Enforced = Rules.Evaluation.GateRequest.Enforcing(bills, named: request.Bills is not null, asOf),
+            Enforced = Rules.Evaluation.GateRequest.Enforcing(bills, named: selection.Mode != BillSelection.InForce, asOf),
             AllowUndetermined = gate.AllowUndetermined ?? false,
         };
         var now = clock.GetUtcNow();
-        var result = Evaluator.Evaluate(artifact, bills, new EvaluationOptions { AsOf = asOf, Trace = request.Trace ?? true, Gate = gateOptions, Overrides = overrides }) with
+        var options = new EvaluationOptions
+        {
+            AsOf = asOf,
+            Trace = request.Trace ?? false,
+            Gate = gateOptions,
+            Overrides = overrides,
+            Selection = selection.Mode,
+            UpcomingBills = selection.Upcoming,
+        };
+        var result = Evaluator.Evaluate(artifact, bills, options) with
         {
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,

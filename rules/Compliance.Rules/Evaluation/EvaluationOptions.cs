@@ -11,6 +11,18 @@ public sealed record EvaluationOptions
     public bool Trace { get; init; } = true;
 
     /// <summary>
+    /// Explain each definition and duty in words (<c>because</c>). The words are built from the reasoning trees, so
+    /// they cost what a trace costs; bulk work that counts outcomes turns both off.
+    /// </summary>
+    public bool Explain { get; init; } = true;
+
+    /// <summary>How the caller chose the bills (<see cref="BillSelection"/>), recorded in the result.</summary>
+    public string Selection { get; init; } = BillSelection.Named;
+
+    /// <summary>The enacted bills not yet in force on <see cref="AsOf"/> that the answer names without evaluating.</summary>
+    public IReadOnlyList<BillPack> UpcomingBills { get; init; } = [];
+
+    /// <summary>
     /// Parameter values to use instead of the packs' own, by bill id then parameter name: an analyst's "what if the
     /// threshold were 1e25?" without writing a bill. The result records them, so the decision stays reproducible.
     /// </summary>

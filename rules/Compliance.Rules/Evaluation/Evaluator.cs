@@ -39,10 +39,16 @@ public static class Evaluator
             ManifestDigest = artifact.Digest,
             Lineage = lineage,
             Activities = activities,
+            Selection = options.Selection,
             Bills = billResults,
+            Upcoming = options.Selection == BillSelection.InForce ? UpcomingBills(options.UpcomingBills, options.AsOf) : null,
             Gate = options.Gate is { } gate ? Gate.Decide(gate, bills, billResults) : null,
         };
     }
+
+    private static UpcomingBill[] UpcomingBills(IReadOnlyList<BillPack> packs, DateOnly asOf) =>
+        [.. packs.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new UpcomingBill(p.Id, p.Version, p.Title, p.Jurisdiction,
+            p.Effective.From!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.StatusText(asOf)))];
 
     private static string[] Ids(IReadOnlyList<ResolvedArtifact> artifacts)
     {
@@ -75,14 +81,23 @@ public static class Evaluator
         ConditionEvaluator conditions, List<ObligationResult> obligations)
     {
         var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
-        conditions.Reset(artifact, pack, options.Trace, options.AsOf, overrides);
+        // Words are built from the trees, so explaining builds them even when the answer leaves them out.
+        var reasoning = options.Trace || options.Explain;
+        conditions.Reset(artifact, pack, reasoning, options.AsOf, overrides);
+        var explanation = options.Explain ? new Explanation(pack, (id, name) => DefinitionTrace(closure, conditions, pack, id, name)) : null;
         var definitions = new OrderedDictionary<string, DefinitionResult>(pack.Definitions.Count, StringComparer.Ordinal);
         for (var i = 0; i < pack.Definitions.Count; i++)
         {
-            var name = pack.Definitions[i].Name;
-            var o = conditions.Definition(artifact, name);
-            definitions.Add(name, new DefinitionResult(o.Value, o.Needs, o.Trace));
+            var definition = pack.Definitions[i];
+            var o = conditions.Definition(artifact, definition.Name);
+            definitions.Add(definition.Name, new DefinitionResult(o.Value, o.Needs, options.Trace ? o.Trace : null)
+            {
+                Because = explanation is null ? null : DefinitionBecause(explanation, o),
+                Certainty = Rests(definition.Certainty, definition.Parameters, pack, options.AsOf),
+            });
         }
+        // Why each duty not listed is not: a bill that lists nothing says why in one sentence.
+        var unlisted = explanation is null ? null : new List<string>();
 
         var acts = ActivityFlags.Of(activities, pack.Regulates);
         obligations.Clear();
@@ -93,6 +108,7 @@ public static class Evaluator
             var obligation = pack.Obligations[i];
             if (acts.TriggeringPhase(obligation) is not { } phase)
             {
+                unlisted?.Add(NoAct(pack));
                 continue;
             }
             // A duty that reads deployment facts is owed per deployment; any other once, with no deployment in scope.
@@ -111,41 +127,58 @@ public static class Evaluator
                 Decide(obligation, phase, null);
             }
         }
+        var listed = obligations.ToArray();
         return new BillResult
         {
             Bill = pack.Id,
             Version = pack.Version,
             Title = pack.Title,
             Status = pack.StatusName,
+            StatusText = pack.StatusText(options.AsOf),
+            Jurisdiction = pack.Jurisdiction,
             Source = pack.Source,
             Digest = pack.Digest,
             InForce = pack.InForceOn(options.AsOf),
             Overrides = overrides,
             Definitions = definitions,
             LineageDefinitions = options.Trace ? LineageDefinitions(closure, pack, conditions) : null,
-            Obligations = obligations.ToArray(),
+            Obligations = listed,
             Upcoming = upcoming,
+            Penalties = PenaltiesOf(listed, pack),
+            Because = listed.Length == 0 && upcoming.Count == 0 && unlisted is not null ? NothingOwed(unlisted, pack) : null,
         };
 
         void Decide(Obligation obligation, Phase phase, Deployment? deployment)
         {
             var scope = new FactScope(artifact, deployment, options.AsOf);
             var o = WithinTerritory(conditions.Evaluate(obligation.When, scope),
-                Territory.Of(pack.Territory, phase, artifact.Manifest, deployment, obligation.PerDeployment, obligation.ExcludesInternalUse, options.Trace),
-                pack.Territory.Count > 0, options.Trace);
+                Territory.Of(pack.Territory, phase, artifact.Manifest, deployment, obligation.PerDeployment, obligation.ExcludesInternalUse, reasoning),
+                pack.Territory.Count > 0, reasoning);
             if (o.Value == Tri.False)
             {
+                if (unlisted is not null)
+                {
+                    unlisted.Add(Explanation.Join(explanation!.Steps(o.Trace!)));
+                }
                 return;
             }
             if (AppliesFrom(obligation, conditions, scope, options.AsOf, ref o) is { } from && options.AsOf < from)
             {
                 if (!Lists(upcoming, obligation.Id))
                 {
-                    upcoming.Add(new UpcomingObligation(obligation.Id, obligation.Title, obligation.Citation, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    upcoming.Add(new UpcomingObligation(obligation.Id, obligation.Title, obligation.Citation, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    {
+                        Role = RoleFor(obligation, phase),
+                    });
                 }
                 return;
             }
             var proof = EvidenceFor(artifact.Manifest.Evidence, obligation.Id);
+            var status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined;
+            var dueDate = DueDate(obligation.Due, phase, scope);
+            var overdue = status == ObligationStatus.Outstanding && dueDate is { } due && due < options.AsOf
+                ? new Overdue(Day(due), options.AsOf.DayNumber - due.DayNumber)
+                : null;
             obligations.Add(new ObligationResult
             {
                 Id = obligation.Id,
@@ -154,17 +187,128 @@ public static class Evaluator
                 Phase = Name(phase),
                 Phases = obligation.PhaseNames,
                 Holder = obligation.Holder,
+                Role = RoleFor(obligation, phase),
                 Blocking = obligation.Blocking,
-                Status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined,
+                Status = status,
+                Description = obligation.Description,
+                Url = obligation.Url ?? pack.Source,
+                Certainty = Rests(TransitionCertainty(obligation, obligation.Certainty), obligation.Parameters, pack, options.AsOf),
+                Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof, dueDate, overdue),
                 Due = obligation.Due?.Text,
-                DueDate = DueDate(obligation.Due, phase, scope),
+                DueDate = dueDate is { } date ? Day(date) : null,
+                Overdue = overdue,
                 Deployment = deployment?.Id,
                 Needs = proof is null ? o.Needs : [],
                 Evidence = proof?.Uri ?? (proof is null ? null : "declared in the manifest"),
                 Penalty = obligation.Penalty,
-                Trace = o.Trace,
+                Trace = options.Trace ? o.Trace : null,
             });
         }
+    }
+
+    /// <summary>A definition's reasoning for the explanation: of the artifact evaluated, or of a base this evaluation asked.</summary>
+    private static TraceNode? DefinitionTrace(List<ResolvedArtifact> closure, ConditionEvaluator conditions, BillPack pack, string? artifactId, string name)
+    {
+        if (artifactId is null)
+        {
+            return conditions.Definition(closure[0], name).Trace;
+        }
+        foreach (var other in closure)
+        {
+            if (other.Id == artifactId && conditions.Asked(other, pack.DefinitionIndex[name]) is { } asked)
+            {
+                return asked.Trace;
+            }
+        }
+        return null;
+    }
+
+    private static string DefinitionBecause(Explanation explanation, Outcome o)
+    {
+        var steps = Explanation.Join(explanation.Steps(o.Trace!));
+        return Sentence(steps.Length > 0 ? steps : "no condition to meet");
+    }
+
+    private static string ObligationBecause(Explanation explanation, Outcome o, ObligationStatus status, Evidence? proof, DateOnly? dueDate, Overdue? overdue)
+    {
+        var steps = Explanation.Join(explanation.Steps(o.Trace!));
+        var why = steps.Length > 0 ? steps : "the bill puts it on everyone whose act it regulates";
+        return status switch
+        {
+            ObligationStatus.Satisfied => Sentence($"met: the manifest declares evidence ({proof!.Uri ?? "no address given"}); owed because {why}"),
+            ObligationStatus.Undetermined => Sentence($"undetermined: {why}") + $" Would be settled by: {string.Join(", ", o.Needs)}.",
+            _ when overdue is not null => Sentence($"owed: {why}") + $" It was due on {overdue.Since}, {overdue.Days} day{(overdue.Days == 1 ? "" : "s")} before the date asked about.",
+            _ when dueDate is { } due => Sentence($"owed: {why}") + $" Due on {Day(due)}.",
+            _ => Sentence($"owed: {why}"),
+        };
+    }
+
+    /// <summary>A clause as a sentence: capitalised, with a full stop.</summary>
+    private static string Sentence(string clause) =>
+        clause.Length == 0 ? clause : string.Concat(char.ToUpperInvariant(clause[0]).ToString(), clause.AsSpan(1), clause.EndsWith('.') ? "" : ".");
+
+    private static string NoAct(BillPack pack) =>
+        $"the manifest has none of the acts its duties attach to ({string.Join(", ", pack.Regulates.Select(PhaseName.Of))})";
+
+    /// <summary>Why a bill lists nothing: the reasons most of its duties share, at most two.</summary>
+    private static string NothingOwed(List<string> unlisted, BillPack pack)
+    {
+        if (pack.Obligations.Count == 0)
+        {
+            return "The bill imposes no duties.";
+        }
+        var reasons = unlisted.Where(r => r.Length > 0).GroupBy(r => r, StringComparer.Ordinal)
+            .Select((g, first) => (Reason: g.Key, Count: g.Count(), First: first))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.First)
+            .Take(2).Select(r => r.Reason).ToList();
+        return reasons.Count == 0 ? "Nothing is owed under this bill." : Sentence("nothing is owed under this bill: " + string.Join("; and ", reasons));
+    }
+
+    /// <summary>The penalties the listed duties name, in the order the bill declares them; null when none.</summary>
+    private static OrderedDictionary<string, Penalty>? PenaltiesOf(ObligationResult[] listed, BillPack pack)
+    {
+        OrderedDictionary<string, Penalty>? named = null;
+        foreach (var (key, penalty) in pack.Penalties)
+        {
+            foreach (var o in listed)
+            {
+                if (o.Penalty == key)
+                {
+                    (named ??= new(StringComparer.Ordinal)).Add(key, penalty);
+                    break;
+                }
+            }
+        }
+        return named;
+    }
+
+    /// <summary>The role acting: a duty on providers and deployers binds the deployer of a deployment, else the first role.</summary>
+    private static string RoleFor(Obligation obligation, Phase phase) =>
+        obligation.Roles.Count == 0 ? ""
+        : phase == Phase.Deployment && obligation.Roles.Contains("deployer", StringComparer.Ordinal) ? "deployer"
+        : obligation.Roles[0];
+
+    /// <summary>The certainty of an answer: the least sure of the text's own and the parameters' values on the date asked about.</summary>
+    private static Certainty Rests(Certainty certainty, IReadOnlyList<string> parameters, BillPack pack, DateOnly asOf)
+    {
+        foreach (var name in parameters)
+        {
+            if (pack.ParametersByName.TryGetValue(name, out var parameter))
+            {
+                certainty = CertaintyName.Weaker(certainty, parameter.Dated(asOf).Certainty);
+            }
+        }
+        return certainty;
+    }
+
+    /// <summary>A duty's timing rests on its transitional provisions too.</summary>
+    private static Certainty TransitionCertainty(Obligation obligation, Certainty certainty)
+    {
+        foreach (var transition in obligation.Transitions)
+        {
+            certainty = CertaintyName.Weaker(certainty, transition.Certainty);
+        }
+        return certainty;
     }
 
     /// <summary>The definitions this evaluation asked of the lineage's other artifacts (the closure past its first), in lineage then pack order; null if none.</summary>
@@ -265,7 +409,9 @@ public static class Evaluator
         return new Outcome(value, needs, node);
     }
 
-    private static string? DueDate(Due? due, Phase phase, FactScope scope)
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? DueDate(Due? due, Phase phase, FactScope scope)
     {
         if (due?.From is not { } from)
         {
@@ -283,9 +429,7 @@ public static class Evaluator
                 _ => null,
             }
             : FactCatalog.All[from].Read(scope);
-        return date is { } d
-            ? DaysAfter((int)d.Number, due.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : null;
+        return date is { } d ? DaysAfter((int)d.Number, due.Days) : null;
     }
 
     /// <summary>

@@ -45,8 +45,22 @@ internal static class Gate
             Undetermined = undetermined,
             AllowUndetermined = request.AllowUndetermined,
             Enforced = enforced,
+            EnforcedStatus = EnforcedStatus(results, enforced),
             Reason = Reason(allowed, blocking, undetermined, enforced, request.AllowUndetermined, activity),
         };
+    }
+
+    private static OrderedDictionary<string, string> EnforcedStatus(IReadOnlyList<BillResult> results, List<string> enforced)
+    {
+        var statuses = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in enforced)
+        {
+            if (results.FirstOrDefault(b => $"{b.Bill}@{b.Version}" == key) is { } bill)
+            {
+                statuses.TryAdd(key, bill.StatusText);
+            }
+        }
+        return statuses;
     }
 
     private static string Reason(bool allowed, List<string> blocking, List<string> undetermined, List<string> enforced, bool allowUndetermined, string activity)

@@ -7,7 +7,8 @@ namespace Compliance.Rules.Evaluation;
 /// Whether an act reaches a bill's territory. Definitions are properties of the artifact and ignore territory; an
 /// obligation applies only to an act that reaches the bill's jurisdiction. An open release that names no
 /// jurisdictions reaches everywhere; a gated or licensed release, or a deployment, that names none is unknown.
-/// Training, incident and periodic duties follow the developer and are not filtered here.
+/// Training, incident and periodic duties follow the developer: they reach the territory when the developer is
+/// established there or the model is released or deployed there; a model with no link to it owes them nothing.
 /// </summary>
 internal static class Territory
 {
@@ -54,8 +55,50 @@ internal static class Territory
             case Phase.Deployment:
                 return AnyDeployment(territory, manifest, excludesInternalUse, explain);
             default:
-                return new Reach(Tri.True, null, explain ? $"{PhaseName.Of(phase)} duties follow the developer, wherever the act" : null);
+                return Developer(territory, manifest, explain);
         }
+    }
+
+    /// <summary>
+    /// Whether a developer's training, incident or periodic duty reaches the territory: the developer is established
+    /// there, or the model is released or deployed there (a law reaches whoever places a model on its market, wherever
+    /// established). Unknown names the first fact that would settle it.
+    /// </summary>
+    private static Reach Developer(IReadOnlyList<string> territory, Manifest manifest, bool explain)
+    {
+        string? unknown = null;
+        if (manifest.Developer?.Headquarters is { } hq)
+        {
+            if (Matches([hq], territory))
+            {
+                return new Reach(Tri.True, null, explain ? $"the developer is established in {hq}, within {Where(territory)}" : null);
+            }
+        }
+        else
+        {
+            unknown = "developer.headquarters";
+        }
+        if (manifest.Release is { } release && (release.Weights is "open" or "gated" or "licensed" || release.Code is "open" or "licensed"))
+        {
+            var reach = Of(territory, Phase.Release, manifest, null, false, false, explain);
+            if (reach.Value == Tri.True)
+            {
+                return new Reach(Tri.True, null, explain ? $"the model's release reaches {Where(territory)} ({reach.Note})" : null);
+            }
+            unknown ??= reach.Need;
+        }
+        if (manifest.Deployments is { Count: > 0 })
+        {
+            var reach = AnyDeployment(territory, manifest, excludesInternalUse: false, explain);
+            if (reach.Value == Tri.True)
+            {
+                return new Reach(Tri.True, null, explain ? $"the model is deployed in {Where(territory)} ({reach.Note})" : null);
+            }
+            unknown ??= reach.Need;
+        }
+        return unknown is not null
+            ? new Reach(Tri.Unknown, unknown, explain ? $"unknown whether the developer or the model reaches {Where(territory)}: {unknown} would settle it" : null)
+            : new Reach(Tri.False, null, explain ? $"neither the developer ({manifest.Developer?.Headquarters}) nor the model's release or deployments reach {Where(territory)}" : null);
     }
 
     private static string Where(IReadOnlyList<string> territory) => string.Join(", ", territory);

@@ -43,13 +43,17 @@ public sealed class BillCatalog
         return at < 0 ? _defaults.GetValueOrDefault(reference) : _byKey.GetValueOrDefault(reference);
     }
 
-    /// <summary>Resolves the bills a request names; each unknown name is an error at its pointer.</summary>
-    public IReadOnlyList<BillPack> Resolve(IReadOnlyList<string> references, string pointer)
+    /// <summary>Resolves the bills a request names; each unknown name is an error at its pointer. A <paramref name="skip"/> word is passed over.</summary>
+    public IReadOnlyList<BillPack> Resolve(IReadOnlyList<string> references, string pointer, string? skip = null)
     {
         var packs = new List<BillPack>();
         var errors = new List<InputError>();
         for (var i = 0; i < references.Count; i++)
         {
+            if (references[i] == skip)
+            {
+                continue;
+            }
             if (Find(references[i]) is { } pack)
             {
                 if (!packs.Contains(pack))

@@ -21,31 +21,53 @@ public enum Phase
     Periodic,
 }
 
-public sealed record DatedValue(DateOnly From, double Value, string Citation);
+public sealed record DatedValue(DateOnly From, double Value, string Citation, Certainty Certainty = Certainty.Primary);
 
-public sealed record Parameter(string Name, double Value, string? Unit, string Citation, string? Description, IReadOnlyList<DatedValue> Values)
+public sealed record Parameter(string Name, double Value, string? Unit, string Citation, string? Description, IReadOnlyList<DatedValue> Values,
+    Certainty Certainty = Certainty.Primary)
 {
     /// <summary>The value in force on <paramref name="asOf"/>: the latest dated value that has started, else the base value.</summary>
     public (double Value, string Citation) At(DateOnly asOf)
     {
-        var value = (Value, Citation);
+        var (value, citation, _) = Dated(asOf);
+        return (value, citation);
+    }
+
+    /// <summary>The value in force on <paramref name="asOf"/> with the certainty of its source.</summary>
+    public (double Value, string Citation, Certainty Certainty) Dated(DateOnly asOf)
+    {
+        var value = (Value, Citation, Certainty);
         foreach (var dated in Values)
         {
             if (dated.From <= asOf)
             {
-                value = (dated.Value, dated.Citation);
+                value = (dated.Value, dated.Citation, dated.Certainty);
             }
         }
         return value;
     }
 }
 
-public sealed record Definition(string Name, string Title, string Citation, string? Description, Condition When);
+/// <summary>
+/// A named condition. <see cref="Certainty"/> is the least sure of its own text and the definitions it refers to;
+/// <see cref="Parameters"/> are the parameters it reads, directly or through them, whose certainty depends on the date.
+/// </summary>
+public sealed record Definition(string Name, string Title, string Citation, string? Description, Condition When)
+{
+    public string? Url { get; init; }
+    public Certainty Certainty { get; init; }
+    public IReadOnlyList<string> Parameters { get; init; } = [];
+}
+
+/// <summary>A penalty, declared once per bill and named by the duties it sanctions.</summary>
+public sealed record Penalty(string Text, string? Citation, Certainty Certainty);
+
+public sealed record HistoryEvent(DateOnly Date, string Event, string? Citation);
 
 public sealed record Due(string Text, string? From, int Days);
 
 /// <summary>A transitional provision: when its condition holds, the duty applies only from this later date.</summary>
-public sealed record Transition(DateOnly AppliesFrom, Condition When, string Citation);
+public sealed record Transition(DateOnly AppliesFrom, Condition When, string Citation, Certainty Certainty = Certainty.Primary);
 
 public sealed record Obligation
 {
@@ -67,11 +89,25 @@ public sealed record Obligation
     /// <summary>The phases as the result spells them, computed once.</summary>
     public IReadOnlyList<string> PhaseNames { get; private init; } = [];
     public required string Holder { get; init; }
+
+    /// <summary>The roles the duty binds, in the vocabulary of <see cref="Role"/>; usually one.</summary>
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    /// <summary>The section's own address, when the source has one.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The least sure of the duty's text, the definitions it rests on and the bill's in-force date; parameters are added at evaluation.</summary>
+    public Certainty Certainty { get; init; }
+
+    /// <summary>The parameters the duty's condition reads, directly or through definitions.</summary>
+    public IReadOnlyList<string> Parameters { get; init; } = [];
     public bool Blocking { get; init; }
     public DateOnly? AppliesFrom { get; init; }
     public IReadOnlyList<Transition> Transitions { get; init; } = [];
     public required Condition When { get; init; }
     public Due? Due { get; init; }
+
+    /// <summary>The key of the bill's penalty for this duty (<see cref="BillPack.Penalties"/>).</summary>
     public string? Penalty { get; init; }
 
     /// <summary>Use inside the developing organisation is not an act this duty attaches to (SB 53 "deploy" means to a third party).</summary>
@@ -81,7 +117,7 @@ public sealed record Obligation
     public bool PerDeployment { get; init; }
 }
 
-public sealed record Effective(DateOnly? From, DateOnly? Until, string? Citation, string? Note);
+public sealed record Effective(DateOnly? From, DateOnly? Until, string? Citation, string? Note, Certainty Certainty = Certainty.Primary);
 
 /// <summary>One version of one bill, compiled and ready to evaluate.</summary>
 public sealed record BillPack
@@ -94,6 +130,10 @@ public sealed record BillPack
     public required BillStatus Status { get; init; }
     public required string Source { get; init; }
     public required Effective Effective { get; init; }
+    public IReadOnlyList<HistoryEvent> History { get; init; } = [];
+
+    /// <summary>The bill's penalties by key, in the order the pack declares them (inline texts of drafts after them).</summary>
+    public IReadOnlyDictionary<string, Penalty> Penalties { get; init; } = new Dictionary<string, Penalty>();
 
     /// <summary>The acts the bill regulates; an act outside them triggers none of its duties.</summary>
     public IReadOnlyList<Phase> Regulates { get; init; } = [Phase.Training, Phase.Release, Phase.Deployment];
@@ -150,6 +190,13 @@ public sealed record BillPack
         Status is BillStatus.Enacted or BillStatus.Revoked or BillStatus.Repealed
         && Effective.From is { } from && from <= asOf
         && (Effective.Until is not { } until || asOf < until);
+
+    /// <summary>Whether the bill is law that comes into force after <paramref name="asOf"/>.</summary>
+    public bool ComesIntoForceAfter(DateOnly asOf) =>
+        Status is BillStatus.Enacted && Effective.From is { } from && asOf < from;
+
+    /// <summary>The bill's standing on <paramref name="asOf"/> in words, for every surface that names the bill.</summary>
+    public string StatusText(DateOnly asOf) => BillStatusText.Of(this, asOf);
 }
 
 /// <summary>Phase names as results and packs spell them, without formatting an enum on every use.</summary>

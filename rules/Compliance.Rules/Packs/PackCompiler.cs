@@ -33,8 +33,8 @@ internal sealed class PackCompiler
             var p = node!.AsObject();
             _parameters.Add(name);
             var dated = (p["values"]?.AsArray() ?? []).Select(v => new DatedValue(
-                DateOnly.Parse(Str(v!["from"])!, CultureInfo.InvariantCulture), Num(v["value"]), Str(v["citation"])!)).OrderBy(v => v.From).ToList();
-            parameters.Add(new Parameter(name, Num(p["value"]), Str(p["unit"]), Str(p["citation"])!, Str(p["description"]), dated));
+                DateOnly.Parse(Str(v!["from"])!, CultureInfo.InvariantCulture), Num(v["value"]), Str(v["citation"])!, CertaintyOf(v))).OrderBy(v => v.From).ToList();
+            parameters.Add(new Parameter(name, Num(p["value"]), Str(p["unit"]), Str(p["citation"])!, Str(p["description"]), dated, CertaintyOf(p)));
         }
 
         var definitionNodes = doc["definitions"]?.AsObject() ?? [];
@@ -47,9 +47,20 @@ internal sealed class PackCompiler
         {
             var at = "/definitions/" + name;
             var when = CompileCondition(node!["when"], at + "/when", allowDeploymentFacts: false);
-            definitions.Add(new Definition(name, Str(node["title"])!, Str(node["citation"])!, Str(node["description"]), when));
+            definitions.Add(new Definition(name, Str(node["title"])!, Str(node["citation"])!, Str(node["description"]), when)
+            {
+                Url = Str(node["url"]),
+                Certainty = CertaintyOf(node),
+            });
         }
-        CheckDefinitionCycles(definitions);
+        if (CheckDefinitionCycles(definitions))
+        {
+            definitions = ResolveReliance(definitions);
+        }
+        var definitionsByName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var penalties = Penalties(doc["penalties"] as JsonObject);
+        var effective = doc["effective"]!.AsObject();
+        var effectiveCertainty = CertaintyOf(effective);
 
         var obligations = new List<Obligation>();
         var id = Str(doc["id"])!;
@@ -57,10 +68,9 @@ internal sealed class PackCompiler
         var list = doc["obligations"]?.AsArray() ?? [];
         for (var i = 0; i < list.Count; i++)
         {
-            obligations.Add(CompileObligation(id, list[i]!.AsObject(), "/obligations/" + i, seen));
+            obligations.Add(CompileObligation(id, list[i]!.AsObject(), "/obligations/" + i, seen, penalties, definitionsByName, effectiveCertainty));
         }
 
-        var effective = doc["effective"]!.AsObject();
         var status = Enum.Parse<BillStatus>(Str(doc["status"])!, ignoreCase: true);
         if (status is BillStatus.Enacted or BillStatus.Revoked or BillStatus.Repealed && effective["from"] is null)
         {
@@ -79,7 +89,9 @@ internal sealed class PackCompiler
             Source = Str(doc["source"])!,
             Territory = (doc["territory"]?.AsArray() ?? []).Select(t => Str(t)!).ToList(),
             Regulates = doc["regulates"] is JsonArray regulates ? regulates.Select(r => ParsePhase(Str(r)!)).ToList() : [Phase.Training, Phase.Release, Phase.Deployment],
-            Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"])),
+            Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"]), effectiveCertainty),
+            History = (doc["history"]?.AsArray() ?? []).Select(h => new HistoryEvent(Date(h!["date"])!.Value, Str(h["event"])!, Str(h["citation"]))).ToList(),
+            Penalties = penalties,
             Parameters = parameters,
             Definitions = definitions,
             Obligations = obligations,
@@ -89,7 +101,8 @@ internal sealed class PackCompiler
         };
     }
 
-    private Obligation CompileObligation(string billId, JsonObject node, string at, HashSet<string> seen)
+    private Obligation CompileObligation(string billId, JsonObject node, string at, HashSet<string> seen,
+        OrderedDictionary<string, Penalty> penalties, Dictionary<string, Definition> definitions, Certainty effectiveCertainty)
     {
         var localId = Str(node["id"])!;
         if (!seen.Add(localId))
@@ -110,6 +123,8 @@ internal sealed class PackCompiler
             }
             due = new Due(Str(d["text"])!, from, d["days"] is { } days ? (int)Num(days) : 0);
         }
+        var holder = Str(node["holder"])!;
+        var (certainty, parameters) = Reliance(when, definitions);
         return new Obligation
         {
             Id = billId + "/" + localId,
@@ -118,18 +133,151 @@ internal sealed class PackCompiler
             Citation = Str(node["citation"])!,
             Description = Str(node["description"]),
             Phases = phases.Order().ToList(),
-            Holder = Str(node["holder"])!,
+            Holder = holder,
+            Roles = Roles(node["role"], holder, at),
+            Url = Str(node["url"]),
+            Certainty = CertaintyName.Weaker(CertaintyName.Weaker(CertaintyOf(node), certainty), effectiveCertainty),
+            Parameters = parameters,
             Blocking = node["blocking"]?.GetValue<bool>() ?? false,
             ExcludesInternalUse = node["excludesInternalUse"]?.GetValue<bool>() ?? false,
             AppliesFrom = Date(node["appliesFrom"]),
             Transitions = (node["transitions"]?.AsArray() ?? []).Select((t, i) => new Transition(
-                Date(t!["appliesFrom"])!.Value, CompileCondition(t["when"], $"{at}/transitions/{i}/when", allowDeploymentFacts: true), Str(t["citation"])!)).ToList(),
+                Date(t!["appliesFrom"])!.Value, CompileCondition(t["when"], $"{at}/transitions/{i}/when", allowDeploymentFacts: true), Str(t["citation"])!, CertaintyOf(t))).ToList(),
             When = when,
             Due = due,
-            Penalty = Str(node["penalty"]),
+            Penalty = PenaltyKey(Str(node["penalty"]), penalties, localId),
             PerDeployment = UsesDeploymentFacts(when),
         };
     }
+
+    /// <summary>The obligation's roles: as the pack gives them, else inferred from the holder's words.</summary>
+    private List<string> Roles(JsonNode? role, string holder, string at)
+    {
+        if (role is JsonArray list)
+        {
+            return list.Select(r => Str(r)!).ToList();
+        }
+        if (Str(role) is { } one)
+        {
+            return [one];
+        }
+        if (Role.Infer(holder) is { } inferred)
+        {
+            return [inferred];
+        }
+        _errors.Add(new InputError(at + "/role", $"holder '{holder}' names no role: give 'role', one of {string.Join(", ", Role.Names)}"));
+        return [];
+    }
+
+    private static OrderedDictionary<string, Penalty> Penalties(JsonObject? declared)
+    {
+        var penalties = new OrderedDictionary<string, Penalty>(StringComparer.Ordinal);
+        foreach (var (key, node) in declared ?? [])
+        {
+            penalties.Add(key, new Penalty(Str(node!["text"])!, Str(node["citation"]), CertaintyOf(node)));
+        }
+        return penalties;
+    }
+
+    /// <summary>
+    /// A declared penalty's key. A draft may still write the penalty in words: the text becomes a penalty of the bill
+    /// (one per distinct text, keyed after the first duty that uses it), so an answer still carries each text once.
+    /// </summary>
+    private static string? PenaltyKey(string? penalty, OrderedDictionary<string, Penalty> penalties, string localId)
+    {
+        if (penalty is null || penalties.ContainsKey(penalty))
+        {
+            return penalty;
+        }
+        foreach (var (key, declared) in penalties)
+        {
+            if (declared.Text == penalty)
+            {
+                return key;
+            }
+        }
+        var name = penalties.ContainsKey(localId) ? localId + "-penalty" : localId;
+        for (var i = 2; penalties.ContainsKey(name); i++)
+        {
+            name = $"{localId}-penalty-{i}";
+        }
+        penalties.Add(name, new Penalty(penalty, null, Certainty.Primary));
+        return name;
+    }
+
+    private static Certainty CertaintyOf(JsonNode? node) => CertaintyName.Parse(Str(node?["certainty"]));
+
+    /// <summary>
+    /// Each definition's certainty and parameters, folded over the definitions it refers to (same artifact or base):
+    /// a definition is as sure as the least sure text it rests on.
+    /// </summary>
+    private static List<Definition> ResolveReliance(List<Definition> definitions)
+    {
+        var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var resolved = new Dictionary<string, Definition>(StringComparer.Ordinal);
+        // base: references may loop back (A is B of the base, B refers to A); a definition met again while it is being
+        // resolved contributes what it holds so far, and its own text is folded in where the walk started.
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        Definition Resolve(Definition d)
+        {
+            if (resolved.TryGetValue(d.Name, out var done))
+            {
+                return done;
+            }
+            if (!visiting.Add(d.Name))
+            {
+                return d with { Parameters = [.. ParametersOf(d.When)] };
+            }
+            var certainty = d.Certainty;
+            var parameters = new SortedSet<string>(ParametersOf(d.When), StringComparer.Ordinal);
+            foreach (var name in References(d.When).Concat(BaseReferences(d.When)).Distinct(StringComparer.Ordinal))
+            {
+                // A base: reference to itself asks the same definition of the base; it adds nothing new.
+                if (name != d.Name && byName.TryGetValue(name, out var other))
+                {
+                    var r = Resolve(other);
+                    certainty = CertaintyName.Weaker(certainty, r.Certainty);
+                    parameters.UnionWith(r.Parameters);
+                }
+            }
+            return resolved[d.Name] = d with { Certainty = certainty, Parameters = [.. parameters] };
+        }
+        return definitions.Select(Resolve).ToList();
+    }
+
+    /// <summary>What a duty's condition rests on: the least sure definition it refers to, and the parameters it reads.</summary>
+    private static (Certainty, IReadOnlyList<string>) Reliance(Condition when, Dictionary<string, Definition> definitions)
+    {
+        var certainty = Certainty.Primary;
+        var parameters = new SortedSet<string>(ParametersOf(when), StringComparer.Ordinal);
+        foreach (var name in References(when).Concat(BaseReferences(when)))
+        {
+            if (definitions.TryGetValue(name, out var d))
+            {
+                certainty = CertaintyName.Weaker(certainty, d.Certainty);
+                parameters.UnionWith(d.Parameters);
+            }
+        }
+        return (certainty, [.. parameters]);
+    }
+
+    private static IEnumerable<string> ParametersOf(Condition c) => c switch
+    {
+        ComparisonCondition { Operand.Parameter: { } name } => [name],
+        AllCondition all => all.Items.SelectMany(ParametersOf),
+        AnyCondition any => any.Items.SelectMany(ParametersOf),
+        NotCondition not => ParametersOf(not.Inner),
+        _ => [],
+    };
+
+    private static IEnumerable<string> BaseReferences(Condition c) => c switch
+    {
+        BaseCondition b => [b.Name],
+        AllCondition all => all.Items.SelectMany(BaseReferences),
+        AnyCondition any => any.Items.SelectMany(BaseReferences),
+        NotCondition not => BaseReferences(not.Inner),
+        _ => [],
+    };
 
     private static Phase ParsePhase(string text) => Enum.Parse<Phase>(text, ignoreCase: true);
 
@@ -280,8 +428,10 @@ internal sealed class PackCompiler
         return new Operand(literal, null);
     }
 
-    private void CheckDefinitionCycles(List<Definition> definitions)
+    /// <summary>Reports each cycle among the definitions; true when there is none.</summary>
+    private bool CheckDefinitionCycles(List<Definition> definitions)
     {
+        var before = _errors.Count;
         var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         void Visit(string name, List<string> path)
@@ -308,6 +458,7 @@ internal sealed class PackCompiler
         {
             Visit(d.Name, []);
         }
+        return _errors.Count == before;
     }
 
     // A base: reference asks another artifact, so it cannot loop on this one; only same-artifact references form cycles.

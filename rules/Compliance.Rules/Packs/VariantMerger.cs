@@ -4,7 +4,7 @@ using Compliance.Rules.Json;
 namespace Compliance.Rules.Packs;
 
 /// <summary>
-/// Builds a variant's full document from its base: the base's parameters, definitions and obligations, overlaid by
+/// Builds a variant's full document from its base: the base's parameters, definitions, penalties and obligations, overlaid by
 /// the variant's own (same name or id replaces), minus the obligations it removes, then the phase transform. The
 /// result is an ordinary pack document, validated and compiled like any other, and its digest covers the rules as
 /// merged.
@@ -22,7 +22,7 @@ internal static class VariantMerger
         merged.Remove("default");
         foreach (var (key, value) in variant)
         {
-            if (key is "parameters" or "definitions" or "obligations" || VariantKeys.Contains(key))
+            if (key is "parameters" or "definitions" or "obligations" or "penalties" || VariantKeys.Contains(key))
             {
                 continue;
             }
@@ -30,6 +30,10 @@ internal static class VariantMerger
         }
         merged["parameters"] = Overlay(merged["parameters"] as JsonObject, variant["parameters"] as JsonObject);
         merged["definitions"] = Overlay(merged["definitions"] as JsonObject, variant["definitions"] as JsonObject);
+        if (merged["penalties"] is not null || variant["penalties"] is not null)
+        {
+            merged["penalties"] = Overlay(merged["penalties"] as JsonObject, variant["penalties"] as JsonObject);
+        }
 
         var removed = (variant["removeObligations"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var unknown = removed.Where(id => !basePack.Obligations.Any(o => o.LocalId == id)).ToList();

@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using Compliance.Rules.Packs;
+
+namespace Compliance.Rules.Evaluation;
+
+/// <summary>
+/// Turns a reasoning tree into the one or two sentences a lawyer reads ("training compute of 2.0e26 FLOP is greater
+/// than 1.0e26 FLOP (§ 22602(e)(1)(A)(i)) and training cost of $150M is greater than $100M"). Only the steps that
+/// decided the outcome are told: every step of a condition that holds, the first step that fails, the steps still
+/// unknown. A reference to a definition is told through the definition's own steps.
+/// </summary>
+public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?> definitionTrace)
+{
+    /// <summary>How many steps a sentence names before it says how many more there are.</summary>
+    private const int MaxSteps = 4;
+
+    /// <summary>How deep definitions are followed: packs nest them a few levels; a deeper chain is named, not told.</summary>
+    private const int MaxDefinitionDepth = 8;
+
+    /// <summary>The steps that decided <paramref name="node"/>, each in words, without repeats.</summary>
+    public List<string> Steps(TraceNode node)
+    {
+        var steps = new List<string>();
+        Collect(node, steps, depth: 0);
+        return steps;
+    }
+
+    /// <summary>The steps joined into one clause, at most <see cref="MaxSteps"/> of them.</summary>
+    public static string Join(IReadOnlyList<string> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return "";
+        }
+        var shown = steps.Count <= MaxSteps ? steps : steps.Take(MaxSteps - 1).ToList();
+        var text = new StringBuilder();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            text.Append(i == 0 ? "" : i == shown.Count - 1 && shown.Count == steps.Count ? " and " : "; ").Append(shown[i]);
+        }
+        if (shown.Count < steps.Count)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; and {steps.Count - shown.Count} more (see the trace)");
+        }
+        return text.ToString();
+    }
+
+    private void Collect(TraceNode node, List<string> steps, int depth)
+    {
+        switch (node.Kind)
+        {
+            case "all" or "any":
+                var children = node.Children ?? [];
+                // all: true needs every step, false is settled by the first false one. any: the converse.
+                var decisive = node.Kind == "all" ? Tri.False : Tri.True;
+                if (node.Outcome == decisive)
+                {
+                    foreach (var child in children)
+                    {
+                        if (child.Outcome == decisive)
+                        {
+                            Collect(child, steps, depth);
+                            return;
+                        }
+                    }
+                }
+                foreach (var child in children)
+                {
+                    if (node.Outcome != Tri.Unknown || child.Outcome == Tri.Unknown)
+                    {
+                        Collect(child, steps, depth);
+                    }
+                }
+                return;
+            case "not":
+                foreach (var child in node.Children ?? [])
+                {
+                    Collect(child, steps, depth);
+                }
+                return;
+            case "definition":
+                Definition(node, steps, depth);
+                return;
+            case "base":
+                if (node.Children is null or { Count: 0 })
+                {
+                    Add(steps, node.Note ?? $"no lineage base for '{node.Definition}'");
+                }
+                foreach (var child in node.Children ?? [])
+                {
+                    if (child.Outcome == node.Outcome || node.Outcome == Tri.False)
+                    {
+                        Definition(child, steps, depth);
+                    }
+                }
+                return;
+            case "fact":
+                Add(steps, Fact(node));
+                return;
+            case "always":
+                return;
+            default:
+                // Territory and transitions write their own sentence.
+                if (node.Note is { } note)
+                {
+                    Add(steps, note);
+                }
+                foreach (var child in node.Children ?? [])
+                {
+                    Collect(child, steps, depth);
+                }
+                return;
+        }
+    }
+
+    private void Definition(TraceNode node, List<string> steps, int depth)
+    {
+        var name = node.Definition!;
+        var title = pack.DefinitionsByName.TryGetValue(name, out var d) ? d.Title.ToLowerInvariant() : name;
+        var whose = node.Artifact is { } artifact ? $"the base {artifact}" : "the model";
+        if (depth >= MaxDefinitionDepth || definitionTrace(node.Artifact, name) is not { } trace)
+        {
+            Add(steps, $"{whose} {Is(node.Outcome)} a {title} ({node.Citation})");
+            return;
+        }
+        // A base's definition is told with its owner, so "7.9e24 FLOP" is not read as the fine-tune's own.
+        if (node.Artifact is not null)
+        {
+            var inner = new List<string>();
+            Collect(trace, inner, depth + 1);
+            Add(steps, inner.Count == 0
+                ? $"{whose} {Is(node.Outcome)} a {title} ({node.Citation})"
+                : $"{whose} {Is(node.Outcome)} a {title} ({node.Citation}): {string.Join(", ", inner)}");
+            return;
+        }
+        Collect(trace, steps, depth + 1);
+    }
+
+    private static string Is(Tri outcome) => outcome switch
+    {
+        Tri.True => "is",
+        Tri.False => "is not",
+        _ => "may be",
+    };
+
+    private static void Add(List<string> steps, string step)
+    {
+        if (!steps.Contains(step))
+        {
+            steps.Add(step);
+        }
+    }
+
+    private string Fact(TraceNode node)
+    {
+        var label = Label(node.Fact!);
+        if (node.Artifact is { } artifact)
+        {
+            label = $"{artifact}'s {label}";
+        }
+        if (node.Outcome == Tri.False && node.Value is null && node.Note is { } notApplicable)
+        {
+            return $"{label}: {notApplicable}";
+        }
+        var unit = node.Parameter is { } p && pack.ParametersByName.TryGetValue(p, out var parameter) ? parameter.Unit : null;
+        unit ??= UnitOf(node.Fact!);
+        var cited = node.Citation is { } citation ? $" ({citation})" : "";
+        if (node.Operator == "known")
+        {
+            var wanted = node.Threshold is true;
+            return node.Outcome == Tri.True == wanted ? $"{label} is given" : $"{label} is not given";
+        }
+        if (node.Value is null)
+        {
+            return $"{label} is not given";
+        }
+        var value = Format(node.Value, unit);
+        var threshold = Format(node.Threshold, unit);
+        var holds = node.Outcome == Tri.True;
+        return node.Operator switch
+        {
+            "gt" => $"{label} of {value} is {Not(holds)}greater than {threshold}{cited}",
+            "gte" => $"{label} of {value} is {(holds ? "at least" : "less than")} {threshold}{cited}",
+            "lt" => $"{label} of {value} is {Not(holds)}less than {threshold}{cited}",
+            "lte" => $"{label} of {value} is {(holds ? "at most" : "more than")} {threshold}{cited}",
+            "eq" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not {threshold}{cited}",
+            "ne" => holds ? $"{label} is {value}, not {threshold}{cited}" : $"{label} is {value}{cited}",
+            "in" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not one of {threshold}{cited}",
+            "contains" => $"{label} {(holds ? "include" : "do not include")} {threshold}{cited}",
+            "intersects" => holds ? $"{label} include one of {threshold}{cited}" : $"{label} ({value}) include none of {threshold}{cited}",
+            _ => $"{label} is {value}",
+        };
+    }
+
+    private static string Not(bool holds) => holds ? "" : "not ";
+
+    /// <summary>A fact path in words: training.computeFlop is "training compute", developer.annualRevenueUsd "developer annual revenue".</summary>
+    internal static string Label(string path)
+    {
+        var text = new StringBuilder(path.Length + 8);
+        foreach (var part in path.Split('.'))
+        {
+            var word = part;
+            foreach (var suffix in (ReadOnlySpan<string>)["Flop", "Usd", "OpsPerSecond", "Gbps"])
+            {
+                if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    word = word[..^suffix.Length];
+                }
+            }
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+            foreach (var c in word)
+            {
+                if (char.IsUpper(c))
+                {
+                    text.Append(' ').Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    text.Append(c);
+                }
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string? UnitOf(string path) =>
+        path.EndsWith("Flop", StringComparison.Ordinal) ? "FLOP"
+        : path.EndsWith("Usd", StringComparison.Ordinal) ? "USD"
+        : path.EndsWith("OpsPerSecond", StringComparison.Ordinal) ? "operations per second"
+        : path.EndsWith("Gbps", StringComparison.Ordinal) ? "Gbit/s"
+        : null;
+
+    /// <summary>A value as a reader expects it: compute in powers of ten, dollars with M and B, lists with commas.</summary>
+    internal static string Format(object? value, string? unit) => value switch
+    {
+        double d when unit == "USD" => Dollars(d),
+        double d when unit is not null && Math.Abs(d) >= 1e6 => Scientific(d) + " " + unit,
+        double d when unit is not null => d.ToString("G6", CultureInfo.InvariantCulture) + " " + unit,
+        double d when Math.Abs(d) >= 1e9 => Scientific(d),
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IReadOnlyList<string> list => list.Count == 0 ? "none" : string.Join(", ", list),
+        null => "unknown",
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Scientific(double d) => d.ToString("0.0##e0", CultureInfo.InvariantCulture);
+
+    private static string Dollars(double d)
+    {
+        var sign = d < 0 ? "-" : "";
+        var a = Math.Abs(d);
+        return a >= 1e9 && a % 1e7 == 0 ? $"{sign}${(a / 1e9).ToString("0.##", CultureInfo.InvariantCulture)}B"
+            : a >= 1e6 && a % 1e4 == 0 ? $"{sign}${(a / 1e6).ToString("0.##", CultureInfo.InvariantCulture)}M"
+            : $"{sign}${a.ToString("N0", CultureInfo.InvariantCulture)}";
+    }
+}
