@@ -158,7 +158,7 @@ public static class Evaluator
             {
                 if (unlisted is not null)
                 {
-                    unlisted.Add(Explanation.Join(explanation!.Steps(o.Trace!)));
+                    unlisted.Add(Explanation.Join(explanation!.Steps(o.Trace!, expand: true)));
                 }
                 return;
             }
@@ -193,7 +193,7 @@ public static class Evaluator
                 Description = obligation.Description,
                 Url = obligation.Url ?? pack.Source,
                 Certainty = Rests(TransitionCertainty(obligation, obligation.Certainty), obligation.Parameters, pack, options.AsOf),
-                Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof, dueDate, overdue),
+                Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof),
                 Due = obligation.Due?.Text,
                 DueDate = dueDate is { } date ? Day(date) : null,
                 Overdue = overdue,
@@ -229,16 +229,15 @@ public static class Evaluator
         return Sentence(steps.Length > 0 ? steps : "no condition to meet");
     }
 
-    private static string ObligationBecause(Explanation explanation, Outcome o, ObligationStatus status, Evidence? proof, DateOnly? dueDate, Overdue? overdue)
+    private static string ObligationBecause(Explanation explanation, Outcome o, ObligationStatus status, Evidence? proof)
     {
         var steps = Explanation.Join(explanation.Steps(o.Trace!));
         var why = steps.Length > 0 ? steps : "the bill puts it on everyone whose act it regulates";
         return status switch
         {
             ObligationStatus.Satisfied => Sentence($"met: the manifest declares evidence ({proof!.Uri ?? "no address given"}); owed because {why}"),
-            ObligationStatus.Undetermined => Sentence($"undetermined: {why}") + $" Would be settled by: {string.Join(", ", o.Needs)}.",
-            _ when overdue is not null => Sentence($"owed: {why}") + $" It was due on {overdue.Since}, {overdue.Days} day{(overdue.Days == 1 ? "" : "s")} before the date asked about.",
-            _ when dueDate is { } due => Sentence($"owed: {why}") + $" Due on {Day(due)}.",
+            ObligationStatus.Undetermined => Sentence($"undetermined: {why}"),
+            // The due date and how far past it are fields of their own (dueDate, overdue): the words say why.
             _ => Sentence($"owed: {why}"),
         };
     }

@@ -15,14 +15,19 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     /// <summary>How many steps a sentence names before it says how many more there are.</summary>
     private const int MaxSteps = 4;
 
-    /// <summary>How deep definitions are followed: packs nest them a few levels; a deeper chain is named, not told.</summary>
+    /// <summary>How deep definitions are followed when expanding: packs nest them a few levels; a deeper chain is named, not told.</summary>
     private const int MaxDefinitionDepth = 8;
 
-    /// <summary>The steps that decided <paramref name="node"/>, each in words, without repeats.</summary>
-    public List<string> Steps(TraceNode node)
+    /// <summary>
+    /// The steps that decided <paramref name="node"/>, each in words, without repeats. A definition the node refers
+    /// to is named ("frontier developer (BPC § 22757.11(h)) is met"): the answer explains each definition once, beside
+    /// it. With <paramref name="expand"/>, its own steps are told instead, down to the facts: a bill under which
+    /// nothing is owed says which fact put the model outside it.
+    /// </summary>
+    public List<string> Steps(TraceNode node, bool expand = false)
     {
         var steps = new List<string>();
-        Collect(node, steps, depth: 0);
+        Collect(node, steps, depth: expand ? 0 : MaxDefinitionDepth);
         return steps;
     }
 
@@ -117,31 +122,35 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     private void Definition(TraceNode node, List<string> steps, int depth)
     {
         var name = node.Definition!;
-        var title = pack.DefinitionsByName.TryGetValue(name, out var d) ? d.Title.ToLowerInvariant() : name;
-        var whose = node.Artifact is { } artifact ? $"the base {artifact}" : "the model";
-        if (depth >= MaxDefinitionDepth || definitionTrace(node.Artifact, name) is not { } trace)
+        // "Frontier developer" reads "frontier developer" mid-sentence; "General-purpose AI model" keeps its AI.
+        var title = pack.DefinitionsByName.TryGetValue(name, out var d) ? LowerFirst(d.Title) : name;
+        var named = node.Artifact is { } artifact ? $"for the base {artifact}, {title} ({node.Citation})" : $"{title} ({node.Citation})";
+        // A base's definition is not explained elsewhere in the answer, so it is told one level down, with its owner
+        // (so "7.9e24 FLOP" is not read as the fine-tune's own).
+        var tell = depth < MaxDefinitionDepth || (node.Artifact is not null && depth == MaxDefinitionDepth);
+        if (!tell || definitionTrace(node.Artifact, name) is not { } trace)
         {
-            Add(steps, $"{whose} {Is(node.Outcome)} a {title} ({node.Citation})");
+            Add(steps, $"{named} {Met(node.Outcome)}");
             return;
         }
-        // A base's definition is told with its owner, so "7.9e24 FLOP" is not read as the fine-tune's own.
         if (node.Artifact is not null)
         {
             var inner = new List<string>();
             Collect(trace, inner, depth + 1);
-            Add(steps, inner.Count == 0
-                ? $"{whose} {Is(node.Outcome)} a {title} ({node.Citation})"
-                : $"{whose} {Is(node.Outcome)} a {title} ({node.Citation}): {string.Join(", ", inner)}");
+            Add(steps, inner.Count == 0 ? $"{named} {Met(node.Outcome)}" : $"{named} {Met(node.Outcome)}: {string.Join(", ", inner)}");
             return;
         }
         Collect(trace, steps, depth + 1);
     }
 
-    private static string Is(Tri outcome) => outcome switch
+    private static string LowerFirst(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
+
+    private static string Met(Tri outcome) => outcome switch
     {
-        Tri.True => "is",
-        Tri.False => "is not",
-        _ => "may be",
+        Tri.True => "is met",
+        Tri.False => "is not met",
+        _ => "may be met",
     };
 
     private static void Add(List<string> steps, string step)
@@ -187,8 +196,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
             "eq" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not {threshold}{cited}",
             "ne" => holds ? $"{label} is {value}, not {threshold}{cited}" : $"{label} is {value}{cited}",
             "in" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not one of {threshold}{cited}",
-            "contains" => $"{label} {(holds ? "include" : "do not include")} {threshold}{cited}",
-            "intersects" => holds ? $"{label} include one of {threshold}{cited}" : $"{label} ({value}) include none of {threshold}{cited}",
+            "contains" => $"{label} {(holds ? "includes" : "does not include")} {threshold}{cited}",
+            "intersects" => holds ? $"{label} ({value}) includes one of {threshold}{cited}" : $"{label} ({value}) includes none of {threshold}{cited}",
             _ => $"{label} is {value}",
         };
     }

@@ -40,7 +40,7 @@ internal static class Territory
                 if (manifest.Release?.Jurisdictions is { } released)
                 {
                     return Matches(released, territory)
-                        ? new Reach(Tri.True, null, explain ? $"release.jurisdictions [{string.Join(", ", released)}] reaches {Where(territory)}" : null)
+                        ? new Reach(Tri.True, null, explain ? $"the release reaches {Where(territory)} (it names {string.Join(", ", released)})" : null)
                         : new Reach(Tri.False, null, explain ? $"release.jurisdictions [{string.Join(", ", released)}] does not reach {Where(territory)}" : null);
                 }
                 return manifest.Release?.Weights == "open"
@@ -49,7 +49,7 @@ internal static class Territory
             case Phase.Deployment when perDeployment || deployment is not null:
                 return deployment?.Jurisdictions is { } served
                     ? Matches(served, territory)
-                        ? new Reach(Tri.True, null, explain ? $"deployment.jurisdictions [{string.Join(", ", served)}] reaches {Where(territory)}" : null)
+                        ? new Reach(Tri.True, null, explain ? $"the deployment reaches {Where(territory)} (it serves {string.Join(", ", served)})" : null)
                         : new Reach(Tri.False, null, explain ? $"deployment.jurisdictions [{string.Join(", ", served)}] does not reach {Where(territory)}" : null)
                     : new Reach(Tri.Unknown, "deployment.jurisdictions", explain ? $"the deployment names no jurisdictions: unknown whether it reaches {Where(territory)}" : null);
             case Phase.Deployment:
@@ -83,7 +83,7 @@ internal static class Territory
             var reach = Of(territory, Phase.Release, manifest, null, false, false, explain);
             if (reach.Value == Tri.True)
             {
-                return new Reach(Tri.True, null, explain ? $"the model's release reaches {Where(territory)} ({reach.Note})" : null);
+                return new Reach(Tri.True, null, explain ? $"the model's release reaches {Where(territory)}" : null);
             }
             unknown ??= reach.Need;
         }
@@ -92,7 +92,7 @@ internal static class Territory
             var reach = AnyDeployment(territory, manifest, excludesInternalUse: false, explain);
             if (reach.Value == Tri.True)
             {
-                return new Reach(Tri.True, null, explain ? $"the model is deployed in {Where(territory)} ({reach.Note})" : null);
+                return new Reach(Tri.True, null, explain ? $"the model is deployed in {Where(territory)}" : null);
             }
             unknown ??= reach.Need;
         }
@@ -120,7 +120,7 @@ internal static class Territory
             }
             else if (Matches(d.Jurisdictions, territory))
             {
-                return new Reach(Tri.True, null, explain ? $"deployment {d.Id} serves [{string.Join(", ", d.Jurisdictions)}], which reaches {Where(territory)}" : null);
+                return new Reach(Tri.True, null, explain ? $"deployment {d.Id} reaches {Where(territory)}" : null);
             }
         }
         if (manifest.Training?.ExternalInteraction == true)
