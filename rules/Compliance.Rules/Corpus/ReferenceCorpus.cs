@@ -65,14 +65,20 @@ public sealed class ReferenceCorpus
                     throw new InvalidOperationException($"bundled corpus file {name} is invalid: {e.Message}", e);
                 }
             })
-            .OrderBy(e => e.Manifest.Id, StringComparer.Ordinal)
             .ToList();
-        var duplicate = entries.GroupBy(e => e.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return From(entries);
+    }
+
+    /// <summary>A corpus of these manifests; two claiming one id or one alias is a build defect, refused.</summary>
+    internal static ReferenceCorpus From(IEnumerable<CorpusEntry> entries)
+    {
+        var ordered = entries.OrderBy(e => e.Manifest.Id, StringComparer.Ordinal).ToList();
+        var duplicate = ordered.GroupBy(e => e.Manifest.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new InvalidOperationException($"two corpus files claim the id {duplicate.Key}");
         }
-        return new ReferenceCorpus(entries);
+        return new ReferenceCorpus(ordered);
     }
 
     /// <summary>
