@@ -110,7 +110,7 @@ public sealed class ReferenceCorpus
         var allowed = key.Length >= 12 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var name in _byId.Keys.Order(StringComparer.Ordinal).Concat(Entries.SelectMany(e => e.Manifest.Aliases ?? [])))
+        foreach (var name in Entries.Select(e => e.Manifest.Id).Concat(Entries.SelectMany(e => e.Manifest.Aliases ?? [])))
         {
             var other = Key(name);
             var distance = other == key ? 0 : Digits(other) == Digits(key) ? Distance(key, other, allowed) : int.MaxValue;
