@@ -8,13 +8,25 @@ namespace Compliance.Cli;
 
 /// <summary>
 /// Reads manifest files (JSON, or YAML by extension) and resolves lineage ids against the other files named on the
-/// command line and the manifests beside each file, so a fine-tune can name its base by id in a folder of manifests.
+/// command line and the manifests beside each file, so a fine-tune can name its base by id in a folder of manifests;
+/// then against the bundled corpus, by id or Hugging Face id, so a fine-tune of an open model needs no file for it.
 /// </summary>
 public sealed class ManifestFiles
 {
+    // How a user gives a base's manifest: a command that takes several files (evaluate, compare, sweep) finds it among
+    // them or beside each; gate takes one file and finds its bases beside it.
+    private const string OnCommandLine = "name its manifest file on the command line after this one or put it in the same folder, write its manifest inline";
+    private const string BesideTheFile = "put its manifest file in the same folder as this one (gate reads bases from there), write its manifest inline";
+
     private readonly Dictionary<string, Manifest> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _scannedFolders = new(StringComparer.Ordinal);
     private readonly SkippedFiles _skipped = new();
+    private readonly string _howToGive;
+
+    private ManifestFiles(string howToGive) => _howToGive = howToGive;
+
+    /// <summary>For a command given one manifest: its bases are the files beside it, then the corpus.</summary>
+    public static ManifestFiles ForOneFile() => new(BesideTheFile);
 
     public static Manifest Read(string path) => Read(path, ReadLimit.PerDocument("a manifest"));
 
@@ -29,7 +41,8 @@ public sealed class ManifestFiles
     {
         _known[manifest.Id] = manifest;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var artifact = InputFileException.About(path, () => _skipped.Explain(() => LineageResolver.Resolve(manifest, id => Lookup(id, folder))));
+        var bases = BaseRegistry.WithCorpus(id => Lookup(id, folder), _howToGive, "compliance corpus lists them");
+        var artifact = InputFileException.About(path, () => _skipped.Explain(() => LineageResolver.Resolve(manifest, bases)));
         _skipped.Warn();
         return artifact;
     }
@@ -42,7 +55,7 @@ public sealed class ManifestFiles
     /// </summary>
     public static List<(string Path, ResolvedArtifact Artifact)> ReadAll(IReadOnlyList<string> paths, bool portfolio = false)
     {
-        var files = new ManifestFiles();
+        var files = new ManifestFiles(OnCommandLine);
         var limit = portfolio ? ReadLimit.Portfolio() : ReadLimit.PerDocument("a manifest");
         var manifests = new List<(string Path, Manifest Manifest)>(paths.Count);
         void ReadEach(Action? tick)

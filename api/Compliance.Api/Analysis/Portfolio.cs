@@ -48,7 +48,8 @@ public static class Portfolio
                 ?? throw new InvalidInputException("Unknown manifest", $"/portfolio/{i}", $"no registered manifest with id '{entry.RegisteredId}'");
             inline.TryAdd(manifests[i].Id, manifests[i]);
         }
-        // A portfolio's own manifests serve as lineage bases for each other, before the registry.
+        // A portfolio's own manifests serve as lineage bases for each other, before the registry and the corpus.
+        var bases = LineageBases.OfPortfolio(id => inline.GetValueOrDefault(id) ?? Lookup(id));
         var artifacts = new ResolvedArtifact[manifests.Length];
         for (var i = 0; i < manifests.Length; i++)
         {
@@ -56,7 +57,7 @@ public static class Portfolio
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            artifacts[i] = LineageResolver.Resolve(manifests[i], id => inline.GetValueOrDefault(id) ?? Lookup(id), $"/portfolio/{i}");
+            artifacts[i] = LineageResolver.Resolve(manifests[i], bases, $"/portfolio/{i}");
         }
         return artifacts;
     }

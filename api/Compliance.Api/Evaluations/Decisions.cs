@@ -58,7 +58,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var manifest = request.Manifest
             ?? manifests.Find(request.ManifestId!) ?? throw new InvalidInputException("Unknown manifest", "/manifestId", $"no registered manifest with id '{request.ManifestId}'");
-        var artifact = LineageResolver.Resolve(manifest, manifests.Find, request.Manifest is not null ? InlineManifestConverter.Pointer : "/manifestId");
+        var artifact = LineageResolver.Resolve(manifest, LineageBases.Of(manifests), request.Manifest is not null ? InlineManifestConverter.Pointer : "/manifestId");
         // A tenant's drafts are evaluated only when the tenant names them: the bills nobody names are the bundled ones.
         var selection = BillSelection.For(request.Bills, asOf, BillCatalog.Bundled, catalog, "/bills");
         var bills = selection.Bills;

@@ -32,8 +32,9 @@ public static class ManifestsApi
     {
         var body = await JsonBody.ReadObjectAsync(request);
         var manifest = ManifestJson.Read(body);
-        // Resolving the lineage now refuses unknown bases and cycles at registration, naming the ids.
-        var resolved = LineageResolver.Resolve(manifest, store.Find);
+        // Resolving the lineage now refuses unknown bases and cycles at registration, naming the ids; a base may be a
+        // corpus model, by id or Hugging Face id.
+        var resolved = LineageResolver.Resolve(manifest, LineageBases.Of(store));
         var registered = new RegisteredManifest(manifest.Id, resolved.Digest, $"{manifest.Id}@{resolved.Digest}", resolved.Closure().Skip(1).Select(a => a.Id).ToList());
         return store.Register(manifest, resolved.Digest)
             ? TypedResults.Created($"/v1/manifests/{manifest.Id}", registered)

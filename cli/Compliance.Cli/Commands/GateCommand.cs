@@ -42,7 +42,7 @@ internal static class GateCommand
                 AllowUndetermined = parse.GetValue(allowUndetermined),
             };
             var manifest = ManifestFiles.Read(path);
-            var artifact = new ManifestFiles().Resolve(path, manifest);
+            var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
             var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, packs, new EvaluationOptions { AsOf = date, Gate = gate }));
             Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;

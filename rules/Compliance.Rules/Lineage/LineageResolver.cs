@@ -4,7 +4,7 @@ using Compliance.Rules.Manifests;
 namespace Compliance.Rules.Lineage;
 
 /// <summary>
-/// Resolves a manifest's lineage graph from inline bases and registered ids. Unknown ids, cycles and
+/// Resolves a manifest's lineage graph from inline bases and ids looked up in a <see cref="BaseRegistry"/>. Unknown ids, cycles and
 /// over-deep graphs are input errors naming the ids involved; a diamond (two bases sharing an ancestor) is fine.
 /// </summary>
 public static class LineageResolver
@@ -12,15 +12,20 @@ public static class LineageResolver
     /// <summary>Levels of lineage below an artifact. Real chains (base, instruct, fine-tune, quantization) are a handful.</summary>
     public const int MaxDepth = 32;
 
-    public static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer = "")
+    /// <summary>Resolves against the caller's own manifests only.</summary>
+    public static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer = "") =>
+        Resolve(manifest, BaseRegistry.Only(lookup), pointer);
+
+    /// <summary>Resolves against a registry: the caller's own manifests and, where the surface offers it, the bundled corpus.</summary>
+    public static ResolvedArtifact Resolve(Manifest manifest, BaseRegistry bases, string pointer = "")
     {
         var registered = new Dictionary<string, ResolvedArtifact>(StringComparer.Ordinal);
-        return Resolve(manifest, lookup, pointer, inRegistry: false, [], registered);
+        return Resolve(manifest, bases, pointer, inRegistry: false, [], registered);
     }
 
     // Errors point into the document being read; once resolution enters registered manifests, they point at the
     // reference in the document that led there.
-    private static ResolvedArtifact Resolve(Manifest manifest, Func<string, Manifest?> lookup, string pointer, bool inRegistry,
+    private static ResolvedArtifact Resolve(Manifest manifest, BaseRegistry lookup, string pointer, bool inRegistry,
         List<string> path, Dictionary<string, ResolvedArtifact> registered)
     {
         RefuseCycle(manifest.Id, path, pointer);
@@ -55,7 +60,7 @@ public static class LineageResolver
         }
     }
 
-    private static ResolvedArtifact ResolveRegistered(string id, Func<string, Manifest?> lookup, string pointer,
+    private static ResolvedArtifact ResolveRegistered(string id, BaseRegistry lookup, string pointer,
         List<string> path, Dictionary<string, ResolvedArtifact> registered)
     {
         RefuseCycle(id, path, pointer);
@@ -63,9 +68,10 @@ public static class LineageResolver
         {
             return known;
         }
-        var manifest = lookup(id) ?? throw new InvalidInputException("Unknown base artifact", pointer,
-            $"unknown base artifact '{id}': register it first (POST /v1/manifests) or write its manifest inline");
-        var resolved = Resolve(manifest, lookup, pointer, inRegistry: true, path, registered);
+        var manifest = lookup.Find(id) ?? throw new InvalidInputException("Unknown base artifact", pointer, lookup.Unknown(id));
+        // A corpus model named by its id in one place and by its alias in another is one artifact of the lineage.
+        var resolved = registered.Values.FirstOrDefault(r => ReferenceEquals(r.Manifest, manifest))
+            ?? Resolve(manifest, lookup, pointer, inRegistry: true, path, registered);
         registered[id] = resolved;
         return resolved;
     }

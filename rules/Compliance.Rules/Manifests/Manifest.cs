@@ -9,6 +9,12 @@ public sealed record Manifest
 {
     public required string SchemaVersion { get; init; }
     public required string Id { get; init; }
+
+    /// <summary>
+    /// Other ids the artifact is known by: its Hugging Face Hub repositories (owner/name). A corpus model is found by
+    /// them, in any case, when a lineage names it as a base.
+    /// </summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
     public string? Name { get; init; }
 
     /// <summary>Trained on broad data, designed for generality of output, adaptable to a wide range of tasks (a foundation or general-purpose model).</summary>
