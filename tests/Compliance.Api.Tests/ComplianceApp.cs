@@ -97,4 +97,12 @@ internal static class Manifests
 
     public static JsonObject Evaluate(JsonNode manifest, string asOf = "2026-07-01") =>
         new() { ["manifest"] = manifest, ["bills"] = new JsonArray("us-ca-sb1047"), ["asOf"] = asOf };
+
+    /// <summary>As <see cref="Evaluate"/>, asking for the reasoning trees (off by default).</summary>
+    public static JsonObject EvaluateTraced(JsonNode manifest, string asOf = "2026-07-01")
+    {
+        var request = Evaluate(manifest, asOf);
+        request["trace"] = true;
+        return request;
+    }
 }

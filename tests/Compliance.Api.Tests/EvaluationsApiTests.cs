@@ -12,7 +12,7 @@ public sealed class EvaluationsApiTests
         await using var app = new ComplianceApp();
         var client = app.CreateClient();
 
-        var response = await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()));
+        var response = await client.PostJsonAsync("/v1/evaluations", Manifests.EvaluateTraced(Manifests.CoveredRelease()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.JsonAsync();
@@ -73,7 +73,7 @@ public sealed class EvaluationsApiTests
               "release": { "weights": "open" } }
             """);
 
-        var body = await (await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(tune))).JsonAsync();
+        var body = await (await client.PostJsonAsync("/v1/evaluations", Manifests.EvaluateTraced(tune))).JsonAsync();
 
         var bill = body["bills"]![0]!;
         Assert.Equal("true", (string)bill["definitions"]!["covered_model_derivative"]!["value"]!);
@@ -120,7 +120,7 @@ public sealed class EvaluationsApiTests
     {
         await using var app = new ComplianceApp();
         var client = app.CreateClient();
-        var request = new JsonObject { ["manifest"] = FineTuneChain.Manifest(30), ["asOf"] = "2026-07-01" };
+        var request = new JsonObject { ["manifest"] = FineTuneChain.Manifest(30), ["bills"] = "all", ["asOf"] = "2026-07-01", ["trace"] = true };
 
         var created = await client.PostJsonAsync("/v1/evaluations", request);
 
@@ -171,20 +171,6 @@ public sealed class EvaluationsApiTests
 
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(text, await fetched.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task Without_named_bills_every_shipped_bill_is_evaluated_and_as_of_defaults_to_today()
-    {
-        await using var app = new ComplianceApp();
-        var request = new JsonObject { ["manifest"] = Manifests.CoveredRelease() };
-
-        var body = await (await app.CreateClient().PostJsonAsync("/v1/evaluations", request)).JsonAsync();
-
-        Assert.Equal("2026-07-01", (string)body["asOf"]!);
-        var bills = body["bills"]!.AsArray().Select(b => (string)b!["bill"]!).ToList();
-        Assert.Contains("us-ca-sb1047", bills);
-        Assert.Equal(bills.Order(StringComparer.Ordinal), bills);
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class HostileInputTests
         await using var app = new ComplianceApp();
         var request = new JsonObject { ["manifestId"] = "a/b", ["bills"] = "us-ca-sb1047", ["trace"] = "yes", ["activity"] = "publish" };
         var response = await app.CreateClient().PostJsonAsync("/v1/gate", request);
-        var problem = await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "/bills", "must be an array");
+        var problem = await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "/bills", "not one of the allowed values (all)");
         var errors = problem["errors"]!.AsArray().Select(e => $"{e!["pointer"]}: {e["detail"]}").ToList();
         Assert.Contains("/trace: must be true or false", errors);
         Assert.Contains(errors, e => e.StartsWith("/activity: not one of the allowed values (training, release, deployment)", StringComparison.Ordinal));

@@ -49,9 +49,16 @@ public static class EvaluationsApi
     {
         var result = await decisions.GateAsync(await RequestEnvelope.ReadAsync<GateRequest>(request), request.HttpContext.RequestAborted);
         var gate = result.Gate!;
-        return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason, result.ManifestDigest));
+        return TypedResults.Ok(new GateAnswer(gate.Activity, gate.Allowed, gate.Blocking, gate.Undetermined, result.Id!, gate.Enforced, gate.Reason, result.ManifestDigest)
+        {
+            EnforcedStatus = gate.EnforcedStatus,
+        });
     }
 }
 
 /// <summary>The CI answer: whether the act may proceed, what blocks it, the stored decision behind it and the digest of the manifest it judged.</summary>
-public sealed record GateAnswer(string Activity, bool Allowed, IReadOnlyList<string> Blocking, IReadOnlyList<string> Undetermined, string EvaluationId, IReadOnlyList<string> Enforced, string Reason, string ManifestDigest);
+public sealed record GateAnswer(string Activity, bool Allowed, IReadOnlyList<string> Blocking, IReadOnlyList<string> Undetermined, string EvaluationId, IReadOnlyList<string> Enforced, string Reason, string ManifestDigest)
+{
+    /// <summary>Each enforced bill's status in words, by id@version: a named bill is enforced even when it is not law.</summary>
+    public IReadOnlyDictionary<string, string>? EnforcedStatus { get; init; }
+}

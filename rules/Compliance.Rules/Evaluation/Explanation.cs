@@ -124,7 +124,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         var name = node.Definition!;
         // "Frontier developer" reads "frontier developer" mid-sentence; "General-purpose AI model" keeps its AI.
         var title = pack.DefinitionsByName.TryGetValue(name, out var d) ? LowerFirst(d.Title) : name;
-        var named = node.Artifact is { } artifact ? $"for the base {artifact}, {title} ({node.Citation})" : $"{title} ({node.Citation})";
+        // The defined term in quotes: "“frontier developer” (BPC § 22757.11(h)) is met" reads as the statute's test.
+        var named = node.Artifact is { } artifact ? $"for the base {artifact}, “{title}” ({node.Citation})" : $"“{title}” ({node.Citation})";
         // A base's definition is not explained elsewhere in the answer, so it is told one level down, with its owner
         // (so "7.9e24 FLOP" is not read as the fine-tune's own).
         var tell = depth < MaxDefinitionDepth || (node.Artifact is not null && depth == MaxDefinitionDepth);
@@ -168,9 +169,10 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         {
             label = $"{artifact}'s {label}";
         }
+        // A fact about something the model does not have ("the artifact has no lineage") is told as that absence.
         if (node.Outcome == Tri.False && node.Value is null && node.Note is { } notApplicable)
         {
-            return $"{label}: {notApplicable}";
+            return notApplicable.StartsWith(NotApplicable, StringComparison.Ordinal) ? notApplicable[NotApplicable.Length..] : notApplicable;
         }
         var unit = node.Parameter is { } p && pack.ParametersByName.TryGetValue(p, out var parameter) ? parameter.Unit : null;
         unit ??= UnitOf(node.Fact!);
@@ -201,6 +203,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
             _ => $"{label} is {value}",
         };
     }
+
+    private const string NotApplicable = "not applicable: ";
 
     private static string Not(bool holds) => holds ? "" : "not ";
 

@@ -41,7 +41,7 @@ internal static class Territory
                 {
                     return Matches(released, territory)
                         ? new Reach(Tri.True, null, explain ? $"the release reaches {Where(territory)} (it names {string.Join(", ", released)})" : null)
-                        : new Reach(Tri.False, null, explain ? $"release.jurisdictions [{string.Join(", ", released)}] does not reach {Where(territory)}" : null);
+                        : new Reach(Tri.False, null, explain ? $"the release names {string.Join(", ", released)}, outside {Where(territory)}" : null);
                 }
                 return manifest.Release?.Weights == "open"
                     ? new Reach(Tri.True, null, "an open release that names no jurisdictions reaches everywhere")
@@ -50,7 +50,7 @@ internal static class Territory
                 return deployment?.Jurisdictions is { } served
                     ? Matches(served, territory)
                         ? new Reach(Tri.True, null, explain ? $"the deployment reaches {Where(territory)} (it serves {string.Join(", ", served)})" : null)
-                        : new Reach(Tri.False, null, explain ? $"deployment.jurisdictions [{string.Join(", ", served)}] does not reach {Where(territory)}" : null)
+                        : new Reach(Tri.False, null, explain ? $"the deployment serves {string.Join(", ", served)}, outside {Where(territory)}" : null)
                     : new Reach(Tri.Unknown, "deployment.jurisdictions", explain ? $"the deployment names no jurisdictions: unknown whether it reaches {Where(territory)}" : null);
             case Phase.Deployment:
                 return AnyDeployment(territory, manifest, excludesInternalUse, explain);
