@@ -36,7 +36,7 @@ internal static class BillStatusText
                 : $"{verb} on {Day(end)}: no longer law (in force {Day(start)} to {Day(end)})";
         }
         // Repealed before it ever applied (Colorado's AI Act): never in force.
-        return $"{verb}{On(pack, verb[..^1])} before it applied: never in force";
+        return $"{verb}{On(pack, pack.Status == BillStatus.Revoked ? "revok" : "repeal")} before it applied: never in force";
     }
 
     /// <summary>" on DATE" of the first history event whose words contain <paramref name="stem"/>, or nothing.</summary>
