@@ -186,7 +186,7 @@ internal sealed class ConditionEvaluator
         var bases = scope.Artifact.Bases;
         if (bases.Count == 0)
         {
-            return new Outcome(Tri.False, [], _trace ? new TraceNode { Kind = "base", Definition = b.Name, Outcome = Tri.False, Note = "no lineage base: this is a base model" } : null);
+            return new Outcome(Tri.False, [], _trace ? new TraceNode { Kind = "base", Definition = b.Name, Outcome = Tri.False, Note = "not applicable: the artifact has no lineage (a base model)" } : null);
         }
         var result = Tri.False;
         List<string>? needs = null;

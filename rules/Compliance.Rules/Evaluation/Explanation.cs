@@ -211,6 +211,10 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     /// <summary>A fact path in words: training.computeFlop is "training compute", developer.annualRevenueUsd "developer annual revenue".</summary>
     internal static string Label(string path)
     {
+        if (Labels.TryGetValue(path, out var known))
+        {
+            return known;
+        }
         var text = new StringBuilder(path.Length + 8);
         foreach (var part in path.Split('.'))
         {
@@ -240,6 +244,16 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         }
         return text.ToString();
     }
+
+    /// <summary>Derived facts whose path does not read as words.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["developer.establishedInEu"] = "whether the developer is established in the EU (developer headquarters)",
+        ["training.cumulativeComputeFlop"] = "cumulative training compute",
+        ["training.developerComputeFlop"] = "the developer's own training compute",
+        ["lineage.baseComputeFlop"] = "the base's training compute",
+        ["lineage.computeShare"] = "the modification's share of the base's compute",
+    };
 
     private static string? UnitOf(string path) =>
         path.EndsWith("Flop", StringComparison.Ordinal) ? "FLOP"

@@ -92,7 +92,11 @@ public static partial class FactCatalog
         new("activities", FactKind.List, s => FactValue.Of(s.Artifact.ActivityKinds), "what the manifest declares: training, release (of weights), deployment"),
         new("capabilities.comparableToFrontierBenchmarks", FactKind.Boolean, s => Bool(M(s).Capabilities?.ComparableToFrontierBenchmarks), "performs like a 2024 model above 1e26 operations on common benchmarks"),
         new("generalPurpose", FactKind.Boolean, s => Bool(M(s).GeneralPurpose), "a foundation / general-purpose model"),
-        new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)"),
+        new("developer.establishedInEu", FactKind.Boolean, s => M(s).Developer?.Headquarters is { } hq ? FactValue.Of(Evaluation.Territory.Matches([hq], ["EU"])) : null, "the developer is established in a member state of the EU (from developer.headquarters)")
+        {
+            // Derived: what a reader must find out is the manifest field it is derived from.
+            MissingFacts = _ => ["developer.headquarters"],
+        },
         new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)")
         {
             MissingFacts = s => MissingCompute(s.Artifact, s.Artifact),
