@@ -11,7 +11,7 @@ public sealed class ExplanationTests
     [Theory]
     [InlineData(2e26, "FLOP", "2.0e26 FLOP")]
     [InlineData(7.9e24, "FLOP", "7.9e24 FLOP")]
-    [InlineData(3.14159e25, "FLOP", "3.142e25 FLOP")]
+    [InlineData(3.14159e25, "FLOP", "3.14e25 FLOP")]
     [InlineData(1.5e8, "USD", "$150M")]
     [InlineData(5e8, "USD", "$500M")]
     [InlineData(1e9, "USD", "$1B")]

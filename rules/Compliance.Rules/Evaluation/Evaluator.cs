@@ -246,21 +246,32 @@ public static class Evaluator
     private static string Sentence(string clause) =>
         clause.Length == 0 ? clause : string.Concat(char.ToUpperInvariant(clause[0]).ToString(), clause.AsSpan(1), clause.EndsWith('.') ? "" : ".");
 
-    private static string NoAct(BillPack pack) =>
-        $"the manifest has none of the acts its duties attach to ({string.Join(", ", pack.Regulates.Select(PhaseName.Of))})";
+    private const string NoActReason = "the manifest declares none of the acts its duties attach to";
 
-    /// <summary>Why a bill lists nothing: the reasons most of its duties share, at most two.</summary>
+    private static string NoAct(BillPack pack) => NoActReason;
+
+    /// <summary>
+    /// Why a bill lists nothing: the reason most of its duties share (a second one when both are short). A duty not
+    /// triggered by any act says less than one whose condition failed, so it is the reason only when there is no other.
+    /// </summary>
     private static string NothingOwed(List<string> unlisted, BillPack pack)
     {
         if (pack.Obligations.Count == 0)
         {
             return "The bill imposes no duties.";
         }
-        var reasons = unlisted.Where(r => r.Length > 0).GroupBy(r => r, StringComparer.Ordinal)
+        var reasons = unlisted.Where(r => r.Length > 0 && r != NoActReason).GroupBy(r => r, StringComparer.Ordinal)
             .Select((g, first) => (Reason: g.Key, Count: g.Count(), First: first))
             .OrderByDescending(r => r.Count).ThenBy(r => r.First)
-            .Take(2).Select(r => r.Reason).ToList();
-        return reasons.Count == 0 ? "Nothing is owed under this bill." : Sentence("nothing is owed under this bill: " + string.Join("; and ", reasons));
+            .Select(r => r.Reason).ToList();
+        if (reasons.Count == 0)
+        {
+            return unlisted.Count > 0
+                ? Sentence($"nothing is owed under this bill: {NoActReason} ({string.Join(", ", pack.Regulates.Select(PhaseName.Of))})")
+                : "Nothing is owed under this bill.";
+        }
+        var told = reasons.Count > 1 && reasons[0].Length + reasons[1].Length < 240 ? $"{reasons[0]}; and {reasons[1]}" : reasons[0];
+        return Sentence("nothing is owed under this bill: " + told);
     }
 
     /// <summary>The penalties the listed duties name, in the order the bill declares them; null when none.</summary>

@@ -90,7 +90,7 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
             case "base":
                 if (node.Children is null or { Count: 0 })
                 {
-                    Add(steps, node.Note ?? $"no lineage base for '{node.Definition}'");
+                    Add(steps, node.Note is { } baseNote ? WithoutPrefix(baseNote) : $"no lineage base for '{node.Definition}'");
                 }
                 foreach (var child in node.Children ?? [])
                 {
@@ -138,7 +138,9 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         {
             var inner = new List<string>();
             Collect(trace, inner, depth + 1);
-            Add(steps, inner.Count == 0 ? $"{named} {Met(node.Outcome)}" : $"{named} {Met(node.Outcome)}: {string.Join(", ", inner)}");
+            // A base that fails a definition is told by its first failing step: the rest is in its own answer.
+            var told = node.Outcome == Tri.False && inner.Count > 1 ? inner[..1] : inner;
+            Add(steps, inner.Count == 0 ? $"{named} {Met(node.Outcome)}" : $"{named} {Met(node.Outcome)} ({Join(told)})");
             return;
         }
         Collect(trace, steps, depth + 1);
@@ -172,7 +174,7 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         // A fact about something the model does not have ("the artifact has no lineage") is told as that absence.
         if (node.Outcome == Tri.False && node.Value is null && node.Note is { } notApplicable)
         {
-            return notApplicable.StartsWith(NotApplicable, StringComparison.Ordinal) ? notApplicable[NotApplicable.Length..] : notApplicable;
+            return WithoutPrefix(notApplicable);
         }
         var unit = node.Parameter is { } p && pack.ParametersByName.TryGetValue(p, out var parameter) ? parameter.Unit : null;
         unit ??= UnitOf(node.Fact!);
@@ -195,6 +197,7 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
             "gte" => $"{label} of {value} is {(holds ? "at least" : "less than")} {threshold}{cited}",
             "lt" => $"{label} of {value} is {Not(holds)}less than {threshold}{cited}",
             "lte" => $"{label} of {value} is {(holds ? "at most" : "more than")} {threshold}{cited}",
+            "eq" when node.Value is bool => $"{label} is {value}{cited}",
             "eq" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not {threshold}{cited}",
             "ne" => holds ? $"{label} is {value}, not {threshold}{cited}" : $"{label} is {value}{cited}",
             "in" => holds ? $"{label} is {value}{cited}" : $"{label} is {value}, not one of {threshold}{cited}",
@@ -205,6 +208,9 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     }
 
     private const string NotApplicable = "not applicable: ";
+
+    private static string WithoutPrefix(string note) =>
+        note.StartsWith(NotApplicable, StringComparison.Ordinal) ? note[NotApplicable.Length..] : note;
 
     private static string Not(bool holds) => holds ? "" : "not ";
 
@@ -276,7 +282,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         _ => value.ToString() ?? "",
     };
 
-    private static string Scientific(double d) => d.ToString("0.0##e0", CultureInfo.InvariantCulture);
+    // Two decimals at most: 7.93e24 FLOP. Thresholds are round, and a reader compares orders of magnitude.
+    private static string Scientific(double d) => d.ToString("0.0#e0", CultureInfo.InvariantCulture);
 
     private static string Dollars(double d)
     {
