@@ -48,8 +48,8 @@ public static class ObligationsApi
         errors.AddRange(ResultFilter.Check(phase, ResultFilter.PhaseNames, "?phase"));
         errors.AddRange(ResultFilter.Check(role, Role.Names, "?role"));
         errors.AddRange(ResultFilter.Check(status, Statuses, "?status"));
-        var codes = jurisdiction?.Select(j => j.ToUpperInvariant()).ToList();
-        errors.AddRange(ResultFilter.CheckJurisdictions(codes, "?jurisdiction"));
+        errors.AddRange(ResultFilter.CheckJurisdictions(jurisdiction, "?jurisdiction"));
+        var codes = ResultFilter.Codes(jurisdiction);
         DateOnly? on = null;
         if (inForceOn is not null)
         {
@@ -70,7 +70,7 @@ public static class ObligationsApi
         IReadOnlyList<CatalogueEntry> entries = packs
             .Where(p => on is not { } d || p.InForceOn(d))
             .Where(p => status is not { Length: > 0 } || status.Contains(p.StatusName, StringComparer.Ordinal))
-            .Where(p => codes is not { Count: > 0 } || ResultFilter.JurisdictionMatches(codes, p.Jurisdiction))
+            .Where(p => codes is null || ResultFilter.JurisdictionMatches(codes, p.Jurisdiction))
             .SelectMany(p => p.Obligations.Select(o => (Pack: p, Obligation: o)))
             .Where(x => phase is not { Length: > 0 } || x.Obligation.PhaseNames.Any(ph => phase.Contains(ph, StringComparer.Ordinal)))
             .Where(x => holder is null || x.Obligation.Holder == holder)

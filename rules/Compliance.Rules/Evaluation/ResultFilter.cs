@@ -50,13 +50,12 @@ public sealed partial record ResultFilter
         errors.AddRange(Check(role, Packs.Role.Names, pointer("role")));
         errors.AddRange(Check(phase, PhaseNames, pointer("phase")));
         errors.AddRange(Check(status, StatusNames, pointer("status")));
-        var codes = jurisdiction is { Count: > 0 } ? jurisdiction.Select(j => j.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList() : null;
-        errors.AddRange(CheckJurisdictions(codes, pointer("jurisdiction")));
+        errors.AddRange(CheckJurisdictions(jurisdiction, pointer("jurisdiction")));
         if (errors.Count > 0)
         {
             throw new InvalidInputException("The filter is invalid", errors);
         }
-        return new ResultFilter { Role = Distinct(role), Phase = Distinct(phase), Status = Distinct(status), Jurisdiction = codes };
+        return new ResultFilter { Role = Distinct(role), Phase = Distinct(phase), Status = Distinct(status), Jurisdiction = Codes(jurisdiction) };
     }
 
     /// <summary>The values of <paramref name="given"/> that are not among <paramref name="allowed"/>, each as an error naming the allowed ones.</summary>
@@ -64,10 +63,13 @@ public sealed partial record ResultFilter
         (given ?? []).Where(v => !allowed.Contains(v, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal)
             .Select(v => new InputError(pointer, $"'{v}' is not one of {string.Join(", ", allowed)}"));
 
-    /// <summary>Codes that are not jurisdiction codes (US, US-CA, EU, DE-BY), each as an error.</summary>
+    /// <summary>Codes that are not jurisdiction codes (US, US-CA, EU, DE-BY; in either case), each as an error.</summary>
     public static IEnumerable<InputError> CheckJurisdictions(IReadOnlyList<string>? codes, string pointer) =>
-        (codes ?? []).Where(c => !JurisdictionCode().IsMatch(c))
+        (codes ?? []).Where(c => !JurisdictionCode().IsMatch(c.ToUpperInvariant()))
             .Select(c => new InputError(pointer, $"'{c}' is not a jurisdiction code: a country (US), a country and its subdivision (US-CA) or EU"));
+
+    /// <summary>Jurisdiction codes as bills spell them (us-ca is US-CA), each once; null for none.</summary>
+    public static List<string>? Codes(IReadOnlyList<string>? codes) => Distinct(codes?.Select(c => c.ToUpperInvariant()).ToList());
 
     /// <summary>Whether a bill of <paramref name="billJurisdiction"/> is among the law of any of <paramref name="codes"/>.</summary>
     public static bool JurisdictionMatches(IReadOnlyList<string> codes, string billJurisdiction) => Territory.Matches(codes, [billJurisdiction]);
@@ -113,7 +115,7 @@ public sealed partial record ResultFilter
         var because = bill.Because;
         if (because is null && obligations.Count == 0 && upcoming.Count == 0)
         {
-            because = $"None of the {Count(bill.Obligations.Count + bill.Upcoming.Count)} it lists matches the filter ({Describe()}).";
+            because = $"None of the {Count(bill.Obligations.Count + bill.Upcoming.Count)} listed for this manifest matches the filter ({Describe()}).";
         }
         return bill with { Obligations = obligations, Upcoming = upcoming, Penalties = penalties, Because = because };
     }
