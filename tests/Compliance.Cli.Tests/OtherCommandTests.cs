@@ -20,7 +20,7 @@ public sealed class OtherCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"chain-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, FineTuneChain.Manifest(10).ToJsonString());
 
-        var run = Cli.Compliance("evaluate", path, "--format", "json", "--as-of", "2026-07-01");
+        var run = Cli.Compliance("evaluate", path, "--format", "json", "--as-of", "2026-07-01", "--bill", "us-ca-sb1047");
 
         Assert.Equal(0, run.ExitCode);
         var sb1047 = JsonNode.Parse(run.Out)!["bills"]!.AsArray().Single(b => (string)b!["bill"]! == "us-ca-sb1047")!;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Compliance.Api.Http;
 using Compliance.Rules.Json;
+using Compliance.Rules.Evaluation;
 using Compliance.Rules.Packs;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Compliance.Api.Bills;
@@ -11,19 +13,27 @@ namespace Compliance.Api.Bills;
 /// </summary>
 public static class ObligationsApi
 {
-    private static readonly string[] Phases = ["training", "release", "deployment", "incident", "periodic"];
+    private static readonly string[] Statuses = Enum.GetNames<BillStatus>().Select(n => n.ToLowerInvariant()).ToArray();
 
     public static RouteGroupBuilder MapObligations(this RouteGroupBuilder v1)
     {
         v1.MapGet("/obligations", List)
             .WithTags("Bills")
             .WithName("ListObligations")
-            .WithSummary("Obligations across bills, filtered by bill (id or id@version), phase, holder, and the date they must be in force on")
+            .WithSummary("Obligations across bills, filtered by bill (id or id@version), phase, role, holder, bill status, jurisdiction, and the date they must be in force on")
+            .WithDescription(
+                "role, phase, status and jurisdiction may repeat (role=developer&role=provider: either). "
+                + $"role ({string.Join(", ", Role.Names)}) is the filter to use for who owes a duty: holder matches the statute's own word exactly "
+                + "(holder=developer misses SB 53's large-frontier-developer duties; role=developer finds them). "
+                + $"status is the bill's ({string.Join(", ", Statuses)}); jurisdiction a code (US, US-CA, EU) matching a bill of that jurisdiction, "
+                + "of a place within it or containing it (US: the US-CA bills too; US-CA: the US federal bills too). "
+                + "Certainty and status text are as of inForceOn, or today. A bad value is a 422 naming its query parameter.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return v1;
     }
 
-    private static Ok<IReadOnlyList<CatalogueEntry>> List(BillCatalog catalog, string? bill, string? phase, string? holder, string? inForceOn)
+    private static Ok<IReadOnlyList<CatalogueEntry>> List(BillCatalog catalog, TimeProvider clock, string? bill, [FromQuery] string[]? phase, string? holder,
+        [FromQuery] string[]? role, [FromQuery] string[]? status, [FromQuery] string[]? jurisdiction, string? inForceOn)
     {
         var errors = new List<InputError>();
         var packs = catalog.Defaults.ToList();
@@ -35,10 +45,11 @@ public static class ObligationsApi
                 errors.Add(new InputError("?bill", $"unknown bill '{bill}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}"));
             }
         }
-        if (phase is not null && !Phases.Contains(phase))
-        {
-            errors.Add(new InputError("?phase", $"'{phase}' is not one of {string.Join(", ", Phases)}"));
-        }
+        errors.AddRange(ResultFilter.Check(phase, ResultFilter.PhaseNames, "?phase"));
+        errors.AddRange(ResultFilter.Check(role, Role.Names, "?role"));
+        errors.AddRange(ResultFilter.Check(status, Statuses, "?status"));
+        errors.AddRange(ResultFilter.CheckJurisdictions(jurisdiction, "?jurisdiction"));
+        var codes = ResultFilter.Codes(jurisdiction);
         DateOnly? on = null;
         if (inForceOn is not null)
         {
@@ -55,16 +66,22 @@ public static class ObligationsApi
         {
             throw new InvalidInputException("The catalogue query is invalid", errors);
         }
+        var day = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         IReadOnlyList<CatalogueEntry> entries = packs
             .Where(p => on is not { } d || p.InForceOn(d))
+            .Where(p => status is not { Length: > 0 } || status.Contains(p.StatusName, StringComparer.Ordinal))
+            .Where(p => codes is null || ResultFilter.JurisdictionMatches(codes, p.Jurisdiction))
             .SelectMany(p => p.Obligations.Select(o => (Pack: p, Obligation: o)))
-            .Where(x => phase is null || x.Obligation.Phases.Any(ph => ph.ToString().Equals(phase, StringComparison.OrdinalIgnoreCase)))
+            .Where(x => phase is not { Length: > 0 } || x.Obligation.PhaseNames.Any(ph => phase.Contains(ph, StringComparer.Ordinal)))
             .Where(x => holder is null || x.Obligation.Holder == holder)
+            .Where(x => role is not { Length: > 0 } || x.Obligation.Roles.Any(r => role.Contains(r, StringComparer.Ordinal)))
             .Where(x => on is not { } d || x.Obligation.AppliesFrom is not { } from || from <= d)
-            .Select(x => new CatalogueEntry(x.Pack.Id, x.Pack.Version, x.Pack.Status.ToString().ToLowerInvariant(), x.Pack.Jurisdiction, ObligationView.Of(x.Obligation, x.Pack)))
+            .Select(x => new CatalogueEntry(x.Pack.Id, x.Pack.Version, x.Pack.StatusName, x.Pack.StatusText(day), x.Pack.Jurisdiction,
+                ObligationView.Of(x.Obligation, x.Pack, day)))
             .ToList();
         return TypedResults.Ok(entries);
     }
 }
 
-public sealed record CatalogueEntry(string Bill, string Version, string Status, string Jurisdiction, ObligationView Obligation);
+/// <summary>One duty of the catalogue with its bill: the bill's status, and that status in words on the date asked about.</summary>
+public sealed record CatalogueEntry(string Bill, string Version, string Status, string StatusText, string Jurisdiction, ObligationView Obligation);

@@ -13,6 +13,7 @@ public static class EvaluationsApi
             .RequireAuthorization(Scopes.Evaluate)
             .WithName("Evaluate")
             .WithSummary("Classify a manifest's activities and list what each bill requires; the decision is stored")
+            .WithDescription(AnswerFilter.Description)
             .Accepts<EvaluationRequest>("application/json")
             .Produces(StatusCodes.Status201Created, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -21,7 +22,9 @@ public static class EvaluationsApi
         evaluations.MapGet("/{id}", Get)
             .RequireAuthorization(Scopes.Read)
             .WithName("GetEvaluation")
-            .WithSummary("A stored decision of the caller's tenant, exactly as it was returned");
+            .WithSummary("A stored decision of the caller's tenant, exactly as it was returned")
+            .WithDescription(AnswerFilter.Description)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         v1.MapPost("/gate", Gate)
             .RequireAuthorization(Scopes.Evaluate)
@@ -36,14 +39,18 @@ public static class EvaluationsApi
         return v1;
     }
 
-    private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
+    private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions, [AsParameters] AnswerFilter filters)
     {
+        var filter = filters.Parse();
         var (result, json) = await decisions.EvaluateAsync(await RequestEnvelope.ReadAsync<EvaluationRequest>(request), request.HttpContext.RequestAborted);
-        return new RawJson(json.WrittenMemory, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}", owner: json);
+        return AnswerFilter.Answer(result, json, filter, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}");
     }
 
-    private static IResult Get(string id, EvaluationStore store) =>
-        store.Find(id) is { } json ? new RawJson(json) : Problems.NotFound("evaluation", id);
+    private static IResult Get(string id, EvaluationStore store, [AsParameters] AnswerFilter filters)
+    {
+        var filter = filters.Parse();
+        return store.Find(id) is { } json ? AnswerFilter.Answer(json, filter) : Problems.NotFound("evaluation", id);
+    }
 
     private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
     {

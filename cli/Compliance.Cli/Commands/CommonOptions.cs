@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
 using Compliance.Rules.Packs;
 
@@ -10,7 +11,8 @@ internal static class CommonOptions
 {
     public static Option<string[]> Bills() => new("--bill", "-b")
     {
-        Description = "A bill to evaluate, as ID or ID@VERSION; repeat for several. Default: every bundled bill.",
+        Description = "A bill to evaluate, as ID or ID@VERSION, whatever its status; repeat for several; 'all' for every bill. "
+            + "Default: the bills in force on --as-of.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -35,6 +37,32 @@ internal static class CommonOptions
             : throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is outside the dates a decision can be made as of, 1000-01-01 to 9000-12-31");
     }
 
-    public static IReadOnlyList<BillPack> ResolveBills(string[]? names) =>
-        names is null || names.Length == 0 ? BillCatalog.Bundled.Defaults.ToList() : BillCatalog.Bundled.Resolve(names, "--bill");
+    /// <summary>
+    /// The bills as the service chooses them: none named, those in force on <paramref name="asOf"/> (and the enacted
+    /// ones to come, named but not evaluated); "all", every bill; otherwise the ones named, whatever their status.
+    /// </summary>
+    public static BillSelection SelectBills(string[]? names, DateOnly asOf) =>
+        BillSelection.For(names is { Length: > 0 } ? names : null, asOf, BillCatalog.Bundled, BillCatalog.Bundled, "--bill");
+
+    /// <summary>The filters of an answer (--role, --phase, --status, --jurisdiction), each repeatable.</summary>
+    public sealed record Filters(Option<string[]> Role, Option<string[]> Phase, Option<string[]> Status, Option<string[]> Jurisdiction)
+    {
+        public static Filters Create() => new(
+            Repeatable("--role", $"Only the duties of this role ({string.Join(", ", Rules.Packs.Role.Names)}); repeat for several."),
+            Repeatable("--phase", $"Only the duties attaching to this phase ({string.Join(", ", ResultFilter.PhaseNames)}); repeat for several."),
+            Repeatable("--status", $"Only the duties with this status ({string.Join(", ", ResultFilter.StatusNames)}); repeat for several."),
+            Repeatable("--jurisdiction", "Only the bills of this jurisdiction (US-CA, EU, US: the bills of a place, of the places within it, and of those containing it); repeat for several."));
+
+        public IEnumerable<Option> All => [Role, Phase, Status, Jurisdiction];
+
+        /// <summary>The filter asked for; a bad value is an error naming the option and the values allowed.</summary>
+        public ResultFilter Parse(ParseResult parse) =>
+            ResultFilter.Parse(parse.GetValue(Role), parse.GetValue(Phase), parse.GetValue(Status), parse.GetValue(Jurisdiction), name => "--" + name);
+
+        private static Option<string[]> Repeatable(string name, string description) => new(name)
+        {
+            Description = description,
+            AllowMultipleArgumentsPerToken = false,
+        };
+    }
 }

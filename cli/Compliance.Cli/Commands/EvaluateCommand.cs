@@ -24,16 +24,29 @@ internal static class EvaluateCommand
         var asOf = CommonOptions.AsOf();
         var format = new Option<string>("--format", "-f") { Description = "text or json (the evaluation schema).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("evaluate", "Classify each manifest's activities and list what every bill requires, with citations and reasons.")
+        var filters = CommonOptions.Filters.Create();
+        var command = new Command("evaluate", "Classify each manifest's activities and list what the bills in force (or the bills named) require, with citations and reasons.")
         {
             files, bills, asOf, format,
         };
+        foreach (var option in filters.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse => CommandGuard.Run(parse, "evaluate", () =>
         {
-            var packs = CommonOptions.ResolveBills(parse.GetValue(bills));
-            var options = new EvaluationOptions { AsOf = CommonOptions.ParseAsOf(parse.GetValue(asOf)), Trace = parse.GetValue(format) == "json" };
+            var filter = filters.Parse(parse);
+            var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
+            var options = new EvaluationOptions
+            {
+                AsOf = date,
+                Trace = parse.GetValue(format) == "json",
+                Selection = selection.Mode,
+                UpcomingBills = selection.Upcoming,
+            };
             var results = ManifestFiles.ReadAll(parse.GetValue(files)!)
-                .Select(file => (file.Path, Result: InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, packs, options)))).ToList();
+                .Select(file => (file.Path, Result: filter.Apply(InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, selection.Bills, options))))).ToList();
             if (parse.GetValue(format) == "json")
             {
                 // Each file's answer is written on its own first, so a value no JSON can hold is reported against its file.

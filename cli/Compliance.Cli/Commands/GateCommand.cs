@@ -16,7 +16,7 @@ internal static class GateCommand
         var activity = new Option<string>("--activity", "-a") { Description = "The act to gate: release, deployment or training.", Required = true };
         activity.AcceptOnlyFromAmong("release", "deployment", "training");
         var bills = CommonOptions.Bills();
-        bills.Description = "A bill to enforce (ID or ID@VERSION), whatever its status; repeat for several. Default: the bundled bills in force on --as-of.";
+        bills.Description = "A bill to enforce (ID or ID@VERSION), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
         var asOf = CommonOptions.AsOf();
         var allowUndetermined = new Option<bool>("--allow-undetermined") { Description = "Let blocking duties the manifest cannot settle pass instead of blocking." };
         var format = new Option<string>("--format", "-f") { Description = "text, json, junit or sarif.", DefaultValueFactory = _ => "text" };
@@ -33,17 +33,18 @@ internal static class GateCommand
         {
             var path = parse.GetValue(file)!;
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
-            var named = parse.GetValue(bills);
-            var packs = CommonOptions.ResolveBills(named);
+            // As the service: without --bill the bills in force are evaluated and enforced; a bill named is enforced whatever its status.
+            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
             var gate = new GateRequest
             {
                 Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
-                Enforced = GateRequest.Enforcing(packs, named: named is { Length: > 0 }, date),
+                Enforced = GateRequest.Enforcing(selection.Bills, named: selection.Mode != BillSelection.InForce, date),
                 AllowUndetermined = parse.GetValue(allowUndetermined),
             };
             var manifest = ManifestFiles.Read(path);
             var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
-            var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, packs, new EvaluationOptions { AsOf = date, Gate = gate }));
+            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
+            var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
             Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
         }));

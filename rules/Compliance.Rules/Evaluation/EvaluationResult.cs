@@ -28,6 +28,9 @@ public sealed record EvaluationResult
     /// <summary>With the bills in force: the enacted bills that come into force after asOf, not evaluated.</summary>
     public IReadOnlyList<UpcomingBill>? Upcoming { get; init; }
     public GateResult? Gate { get; init; }
+
+    /// <summary>Set on an answer a reader filtered (<see cref="ResultFilter"/>); a stored decision never carries one.</summary>
+    public ResultFilter? Filter { get; init; }
 }
 
 /// <summary>An enacted bill not yet in force on the date asked about.</summary>
