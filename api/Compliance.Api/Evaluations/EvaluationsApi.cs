@@ -14,14 +14,17 @@ public static class EvaluationsApi
             .WithName("Evaluate")
             .WithSummary("Classify a manifest's activities and list what each bill requires; the decision is stored")
             .Accepts<EvaluationRequest>("application/json")
-            .Produces(StatusCodes.Status201Created, contentType: "application/json")
+            .Produces(StatusCodes.Status201Created, contentType: "application/json", additionalContentTypes: MemoTypes)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         evaluations.MapGet("/{id}", Get)
             .RequireAuthorization(Scopes.Read)
             .WithName("GetEvaluation")
-            .WithSummary("A stored decision of the caller's tenant, exactly as it was returned");
+            .WithSummary("A stored decision of the caller's tenant: the JSON exactly as it was returned, or the memo (?format=markdown or html, or by Accept)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: MemoTypes)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         v1.MapPost("/gate", Gate)
             .RequireAuthorization(Scopes.Evaluate)
@@ -36,14 +39,36 @@ public static class EvaluationsApi
         return v1;
     }
 
-    private static async Task<RawJson> Evaluate(HttpRequest request, Decisions decisions)
+    // The memo of a decision, besides its JSON: Markdown to file or paste, HTML to read and print.
+    private static readonly string[] MemoTypes = ["text/markdown", "text/html"];
+
+    /// <param name="format">json (default), markdown or html: the decision, or its memo; wins over the Accept header.</param>
+    private static async Task<IResult> Evaluate(HttpRequest request, Decisions decisions, string? format)
     {
-        var (result, json) = await decisions.EvaluateAsync(await RequestEnvelope.ReadAsync<EvaluationRequest>(request), request.HttpContext.RequestAborted);
-        return new RawJson(json.WrittenMemory, StatusCodes.Status201Created, $"/v1/evaluations/{result.Id}", owner: json);
+        var answer = DecisionFormat.Choose(format, request);
+        var (result, json, manifest) = await decisions.EvaluateAsync(await RequestEnvelope.ReadAsync<EvaluationRequest>(request), request.HttpContext.RequestAborted);
+        var location = $"/v1/evaluations/{result.Id}";
+        if (answer == DecisionFormat.Json)
+        {
+            return new RawJson(json.WrittenMemory, StatusCodes.Status201Created, location, owner: json);
+        }
+        json.Dispose();
+        request.HttpContext.Response.Headers.Location = location;
+        return DecisionFormat.Memo(answer, result, manifest, StatusCodes.Status201Created);
     }
 
-    private static IResult Get(string id, EvaluationStore store) =>
-        store.Find(id) is { } json ? new RawJson(json) : Problems.NotFound("evaluation", id);
+    /// <param name="format">json (default), markdown or html: the decision, or its memo; wins over the Accept header.</param>
+    private static IResult Get(string id, HttpRequest request, EvaluationStore store, string? format)
+    {
+        var answer = DecisionFormat.Choose(format, request);
+        // The answer depends on Accept: a cache must not give the memo to a client that asked for JSON.
+        request.HttpContext.Response.Headers.Vary = "Accept";
+        if (answer == DecisionFormat.Json)
+        {
+            return store.Find(id) is { } json ? new RawJson(json) : Problems.NotFound("evaluation", id);
+        }
+        return store.FindDecision(id) is { } decision ? DecisionFormat.Memo(answer, decision.Result, decision.Manifest) : Problems.NotFound("evaluation", id);
+    }
 
     private static async Task<Ok<GateAnswer>> Gate(HttpRequest request, Decisions decisions)
     {
