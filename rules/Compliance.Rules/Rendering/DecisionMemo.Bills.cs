@@ -250,7 +250,7 @@ public static partial class DecisionMemo
             {
                 memo.Append(" — ").Append(MarkdownText.Escape(known.Description));
             }
-            memo.Append(". Settles ").Append(duties.Count == 1 ? "duty " : "duties ").Append(Enumerate(duties)).Append(".\n");
+            memo.Append(". Needed to settle ").Append(duties.Count == 1 ? "duty " : "duties ").Append(Enumerate(duties)).Append(".\n");
         }
         memo.Append('\n');
     }

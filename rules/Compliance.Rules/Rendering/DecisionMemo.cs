@@ -166,7 +166,9 @@ public static partial class DecisionMemo
         }
         // An open release that names no jurisdiction reaches every one (the engine reads it so too).
         var text = everywhere ? "everywhere: the release names no jurisdiction" + (places.Count > 0 ? "; deployments in " + Places(places) : "")
-            : places.Count > 0 ? Places(places) : "none named";
+            : places.Count > 0 ? Places(places)
+            : manifest.Deployments is { Count: > 0 } ? "none named"
+            : "none: no act makes the model available outside its developer";
         return notes.Count > 0 ? $"{text} ({string.Join("; ", notes)})." : text + ".";
     }
 
