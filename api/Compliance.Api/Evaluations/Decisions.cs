@@ -4,6 +4,7 @@ using Compliance.Api.Manifests;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
 using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
 using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Evaluations;
@@ -20,13 +21,13 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         ["training"] = ActivityKind.Training, ["release"] = ActivityKind.Release, ["deployment"] = ActivityKind.Deployment,
     };
 
-    /// <summary>The decision and its JSON, stored; the caller disposes the JSON once it has sent it.</summary>
-    public Task<(EvaluationResult Result, ArrayPoolBufferWriter<byte> Json)> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken) =>
+    /// <summary>The decision and its JSON, stored, and the manifest it judged; the caller disposes the JSON once it has sent it.</summary>
+    public Task<(EvaluationResult Result, ArrayPoolBufferWriter<byte> Json, Manifest Manifest)> EvaluateAsync(EvaluationRequest request, CancellationToken cancellationToken) =>
         DecideAsync(request, gate: null, cancellationToken);
 
     public async Task<EvaluationResult> GateAsync(GateRequest request, CancellationToken cancellationToken)
     {
-        var (result, json) = await DecideAsync(request, request, cancellationToken);
+        var (result, json, _) = await DecideAsync(request, request, cancellationToken);
         json.Dispose();
         return result;
     }
@@ -53,7 +54,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : byBill;
     }
 
-    private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>)> DecideAsync(DecisionRequest request, GateRequest? gate, CancellationToken cancellationToken)
+    private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>, Manifest)> DecideAsync(DecisionRequest request, GateRequest? gate, CancellationToken cancellationToken)
     {
         var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var manifest = request.Manifest
@@ -95,6 +96,6 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             json.Dispose();
             throw;
         }
-        return (result, json);
+        return (result, json, manifest);
     }
 }

@@ -4,6 +4,7 @@ using Compliance.Api.Auth;
 using Compliance.Storage;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Lineage;
+using Compliance.Rules.Manifests;
 using Dapper;
 
 namespace Compliance.Api.Evaluations;
@@ -12,6 +13,11 @@ namespace Compliance.Api.Evaluations;
 public sealed class EvaluationStore(Database database, DecisionWriter writer, Caller caller)
 {
     private const string FindSql = "SELECT result, result_encoding FROM evaluations WHERE id = @id AND tenant = @tenant";
+    private const string FindWithManifestSql = """
+        SELECT e.result, e.result_encoding, m.body
+        FROM evaluations e LEFT JOIN decision_manifests m ON m.digest = e.manifest_digest
+        WHERE e.id = @id AND e.tenant = @tenant
+        """;
 
     /// <summary>Completes once the decision is durable: the caller acknowledges it only then.</summary>
     public Task SaveAsync(EvaluationResult result, ResolvedArtifact artifact, string kind, ReadOnlySpan<byte> json, CancellationToken cancellationToken) =>
@@ -38,5 +44,29 @@ public sealed class EvaluationStore(Database database, DecisionWriter writer, Ca
         // result is NOT NULL, so a null one means there is no such row.
         var stored = connection.QuerySingleOrDefault<(object? Result, string Encoding)>(FindSql, new { id, tenant });
         return stored.Result is null ? null : StoredResult.Decode(stored.Result, stored.Encoding);
+    }
+
+    /// <summary>
+    /// The decision read back as the engine's result, with the manifest it judged (kept once per digest), for a memo;
+    /// null if the tenant has no such decision.
+    /// </summary>
+    public (EvaluationResult Result, Manifest Manifest)? FindDecision(string id)
+    {
+        if (caller.Tenant is not { } tenant)
+        {
+            return null;
+        }
+        using var connection = database.Open();
+        var stored = connection.QuerySingleOrDefault<(object? Result, string Encoding, string? Manifest)>(FindWithManifestSql, new { id, tenant });
+        if (stored.Result is null)
+        {
+            return null;
+        }
+        var result = JsonSerializer.Deserialize<EvaluationResult>(StoredResult.Decode(stored.Result, stored.Encoding), DecisionJson.Options)!;
+        // Every decision's manifest is kept; should a row ever lack it, the memo still names the artifact it judged.
+        var manifest = stored.Manifest is { } body
+            ? JsonSerializer.Deserialize<Manifest>(body, ManifestJson.Options)!
+            : new Manifest { SchemaVersion = "1", Id = result.ManifestId };
+        return (result, manifest);
     }
 }
