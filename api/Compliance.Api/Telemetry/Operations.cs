@@ -76,6 +76,8 @@ public static class Operations
             // The framework writes about ten lines a request (request starting, endpoint executing, result written,
             // request finished, …); the access log writes one. Its warnings and errors still show.
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // The key handler is an AuthenticationHandler: it logs each challenge and refusal as information.
+            ["Logging:LogLevel:Compliance.Api.Auth.ApiKeyAuthentication"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging:Console:FormatterName"] = formatter,
             ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
