@@ -35,13 +35,13 @@ public sealed class OperationsProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task COMPLIANCE_DB_FILE_names_a_file_holding_the_database_as_a_container_secret_would()
+    public async Task COMPLIANCE_DB_FILE_names_a_file_holding_the_database_as_a_container_secret_would_and_wins_over_COMPLIANCE_DB()
     {
         var database = Path.Combine(_folder, "from-secret.db");
         var secret = Path.Combine(_folder, "compliance_db");
         await File.WriteAllTextAsync(secret, database + "\n");
-        // ApiProcess sets COMPLIANCE_DB; emptied on the command line, the secret file is the only source.
-        using var api = await ApiProcess.StartAsync(Path.Combine(_folder, "unused.db"), "--COMPLIANCE_DB=", $"--COMPLIANCE_DB_FILE={secret}");
+        // ApiProcess sets COMPLIANCE_DB too, as the image does (/data/compliance.db): the secret wins.
+        using var api = await ApiProcess.StartAsync(Path.Combine(_folder, "unused.db"), $"--COMPLIANCE_DB_FILE={secret}");
 
         var response = await api.SendAsync(HttpMethod.Post, "/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()).ToJsonString());
 

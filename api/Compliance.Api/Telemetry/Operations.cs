@@ -32,7 +32,7 @@ public static class Operations
         ((IConfigurationBuilder)configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults(LogFormat(configuration)) });
         if (configuration[DatabaseFileKey] is { Length: > 0 } file)
         {
-            configuration.AddInMemoryCollection([new("COMPLIANCE_DB", DatabaseFromFile(configuration, file))]);
+            configuration.AddInMemoryCollection([new("COMPLIANCE_DB", DatabaseFromFile(file))]);
         }
         var shutdown = Seconds(configuration, ShutdownTimeoutKey, DefaultShutdownSeconds);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown));
@@ -94,13 +94,12 @@ public static class Operations
         return defaults;
     }
 
-    /// <summary>The connection string or SQLite path from a file: a Docker or Compose secret (<c>/run/secrets/…</c>).</summary>
-    private static string DatabaseFromFile(ConfigurationManager configuration, string file)
+    /// <summary>
+    /// The connection string or SQLite path from a file: a Docker or Compose secret (<c>/run/secrets/…</c>). It wins
+    /// over COMPLIANCE_DB, so that the image's default (a file on /data) never shadows the secret.
+    /// </summary>
+    private static string DatabaseFromFile(string file)
     {
-        if (configuration["COMPLIANCE_DB"] is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"both COMPLIANCE_DB and {DatabaseFileKey} are set: set one");
-        }
         try
         {
             return File.ReadAllText(file).Trim();
