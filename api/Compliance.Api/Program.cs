@@ -7,6 +7,7 @@ using Compliance.Api.Http;
 using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
 using Compliance.Api.Schemas;
+using Compliance.Api.Telemetry;
 using Compliance.Storage;
 using Compliance.Rules.Packs;
 
@@ -15,6 +16,8 @@ using Compliance.Rules.Packs;
 // the watcher, about 4% of the CPU under load.
 var (allowAnonymous, hostArgs) = Exposure.TakeFlag(args);
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. hostArgs]);
+// Metrics, one log line per request (text or JSON), COMPLIANCE_DB_FILE, the shutdown timeout.
+builder.AddOperations();
 
 // Who is calling: the key's tenant and scopes. Every store below is per request and sees that tenant's data alone.
 builder.Services.AddHttpContextAccessor();
@@ -78,6 +81,7 @@ if (app.Services.GetRequiredService<KeyRing>().IsEmpty)
         app.Services.GetRequiredService<Database>().Path);
 }
 
+app.UseAccessLog();
 app.UseRefusalsAsProblems();
 app.UseSwagger();
 app.UseSwaggerUI();
@@ -88,6 +92,7 @@ app.UseAuthorization();
 
 // Probes are not callers: a load balancer's checks never spend a client's requests or get refused.
 app.MapHealth();
+app.MapMetrics();
 var v1 = app.MapGroup("/v1").AddEndpointFilter<InvalidInputFilter>();
 v1.MapBills();
 v1.MapObligations();

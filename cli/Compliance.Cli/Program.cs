@@ -19,6 +19,7 @@ var root = new RootCommand("""
     AnalysisCommands.SweepCommand(),
     CorpusCommand.Create(),
     KeysCommand.Create(),
+    HealthCommand.Create(),
     CommandGuard.Verbose,
 };
 

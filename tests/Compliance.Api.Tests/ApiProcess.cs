@@ -37,11 +37,11 @@ internal sealed class ApiProcess : IDisposable
         }
     }
 
-    /// <summary>Starts Compliance.Api.dll (built beside the tests by the project reference) and waits for /health.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath)
+    /// <summary>Starts Compliance.Api.dll (built beside the tests by the project reference) and waits for /health; <paramref name="args"/> go on its command line.</summary>
+    public static async Task<ApiProcess> StartAsync(string databasePath, params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var api = new ApiProcess(Process.Start(StartInfo(databasePath, "--urls", address.ToString().TrimEnd('/')))!, address);
+        var api = new ApiProcess(Process.Start(StartInfo(databasePath, ["--urls", address.ToString().TrimEnd('/'), .. args]))!, address);
         api._process.OutputDataReceived += (_, e) => api.Keep(e.Data);
         api._process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         api._process.BeginOutputReadLine();
@@ -106,6 +106,28 @@ internal sealed class ApiProcess : IDisposable
     {
         _process.Kill();
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as <c>docker stop</c> and Kubernetes send it: the service may finish what it is doing.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code, or null if the process is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     public void Dispose()

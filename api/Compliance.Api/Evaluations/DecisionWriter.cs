@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Compliance.Api.Telemetry;
 using Compliance.Storage;
 using Dapper;
 
@@ -11,8 +12,10 @@ public sealed record DecisionRow(string Id, string Tenant, string Kind, string C
 /// Group commit: one background writer drains the decisions waiting and writes them in one transaction, then
 /// acknowledges each. A request is answered only after the transaction holding its decision has committed, so an
 /// acknowledged decision is durable; under load many decisions share one fsync instead of paying one each.
+/// On shutdown the web server stops first (it was registered last) and waits for the requests in flight; then this
+/// writer commits every decision still queued before it returns.
 /// </summary>
-public sealed partial class DecisionWriter(Database database, ILogger<DecisionWriter> logger) : BackgroundService
+public sealed partial class DecisionWriter(Database database, ILogger<DecisionWriter> logger, ComplianceMetrics metrics) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -26,16 +29,30 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
     private readonly Channel<(DecisionRow Row, TaskCompletionSource Done)> _queue =
         Channel.CreateBounded<(DecisionRow, TaskCompletionSource)>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    // Decisions handed over and not yet committed or failed (the queue depth): the channel's own count misses the
+    // batch being committed.
+    private int _pending;
+
     /// <summary>Completes when the decision is committed to disk; faults if the write failed.</summary>
     public async Task WriteAsync(DecisionRow row, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync((row, done), cancellationToken);
+        Interlocked.Increment(ref _pending);
+        try
+        {
+            await _queue.Writer.WriteAsync((row, done), cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _pending);
+            throw;
+        }
         await done.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.ObserveWriterQueue(() => Volatile.Read(ref _pending));
         var batch = new List<(DecisionRow Row, TaskCompletionSource Done)>(MaxBatch);
         // Stopping does not abandon queued decisions: the loop drains the queue after the writer side is completed.
         stoppingToken.Register(() => _queue.Writer.TryComplete());
@@ -88,8 +105,14 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
             // Whatever failed, the batch's callers are told and the writer goes on: an exception escaping here would
             // leave them waiting and stop the host.
             LogWriteFailed(logger, e, batch.Count);
+            Interlocked.Add(ref _pending, -batch.Count);
             batch.ForEach(item => item.Done.SetException(e));
             return;
+        }
+        Interlocked.Add(ref _pending, -batch.Count);
+        foreach (var kind in batch.GroupBy(item => item.Row.Kind))
+        {
+            metrics.DecisionsWritten(kind.Key, kind.Count());
         }
         batch.ForEach(item => item.Done.SetResult());
         _sinceCheckpoint += batch.Count;

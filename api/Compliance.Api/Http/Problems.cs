@@ -1,3 +1,4 @@
+using Compliance.Api.Telemetry;
 using Compliance.Rules.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,7 @@ public static class Problems
             type: "https://compliance.example/problems/not-found");
 }
 
-/// <summary>Turns the engine's input errors into problem responses for every endpoint at once.</summary>
+/// <summary>Turns the engine's input errors into problem responses for every endpoint at once, and counts each refusal.</summary>
 public sealed class InvalidInputFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -41,7 +42,9 @@ public sealed class InvalidInputFilter : IEndpointFilter
         }
         catch (InvalidInputException e)
         {
-            return Problems.From(e);
+            var problem = Problems.From(e);
+            context.HttpContext.Rejected(problem.StatusCode);
+            return problem;
         }
     }
 }

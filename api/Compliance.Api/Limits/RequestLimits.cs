@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Compliance.Api.Analysis;
 using Compliance.Api.Auth;
+using Compliance.Api.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
@@ -50,6 +51,7 @@ public static class RequestLimits
                 earlier?.Invoke(context);
                 if (context.Exception is BadHttpRequestException refused)
                 {
+                    context.HttpContext.Rejected(refused.StatusCode);
                     context.ProblemDetails.Title = "The request was refused";
                     context.ProblemDetails.Detail = refused.Message;
                     context.ProblemDetails.Type = "https://compliance.example/problems/bad-request";
@@ -113,6 +115,7 @@ public static class RequestLimits
     private static async ValueTask Rejected(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        context.Rejected(StatusCodes.Status429TooManyRequests);
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -126,8 +129,12 @@ public static class RequestLimits
     {
         Timeout = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = context => Problem(StatusCodes.Status504GatewayTimeout, "The request took too long", "timeout",
-            $"the limit is {seconds.ToString(CultureInfo.InvariantCulture)} s for this endpoint ({key}); the work was stopped").ExecuteAsync(context),
+        WriteTimeoutResponse = context =>
+        {
+            context.Rejected(StatusCodes.Status504GatewayTimeout);
+            return Problem(StatusCodes.Status504GatewayTimeout, "The request took too long", "timeout",
+                $"the limit is {seconds.ToString(CultureInfo.InvariantCulture)} s for this endpoint ({key}); the work was stopped").ExecuteAsync(context);
+        },
     };
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string type, string detail) =>
