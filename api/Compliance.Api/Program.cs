@@ -6,6 +6,7 @@ using Compliance.Api.Health;
 using Compliance.Api.Http;
 using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
+using Compliance.Api.Pages;
 using Compliance.Api.Schemas;
 using Compliance.Storage;
 using Compliance.Rules.Packs;
@@ -49,6 +50,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(OpenApi.Configure);
+builder.AddPages();
 if (builder.Configuration["urls"] is null)
 {
     // The contract's default address (docs/design.md), unless --urls or ASPNETCORE_URLS says otherwise.
@@ -97,6 +99,8 @@ v1.MapSchemas();
 v1.MapAnalysis();
 v1.MapCorpus();
 v1.MapKeys();
+// The web pages for legal teams (/, /decisions/{id}, /signin): server-rendered, calling the same services in-process.
+app.MapPages();
 
 app.Run();
 return 0;
