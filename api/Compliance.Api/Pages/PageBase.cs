@@ -30,10 +30,27 @@ public abstract class PageBase : ComponentBase
         if (!user.HasClaim(Caller.ScopeClaim, scope))
         {
             HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            KeepBody();
             Refused = $"This page needs a key with the scope '{scope}'; yours has '{string.Join("', '", user.FindAll(Caller.ScopeClaim).Select(c => c.Value))}'.";
             return false;
         }
         return true;
+    }
+
+    /// <summary>A 404 answered with the not-found page, not the JSON API's problem document.</summary>
+    protected void NotFound()
+    {
+        KeepBody();
+        Navigation.NotFound();
+    }
+
+    /// <summary>The status code pages (problem+json for the JSON API) leave this page's body as it is.</summary>
+    private void KeepBody()
+    {
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
     }
 
     /// <summary>Why the page is refused to a signed-in caller, if it is.</summary>
