@@ -27,6 +27,7 @@ public sealed class AskForm
         ("id", "/id"),
         ("name", "/name"),
         ("generalPurpose", "/generalPurpose"),
+        ("outputModalities", "/outputModalities"),
         ("training-status", "/training/status"),
         ("training-startDate", "/training/startDate"),
         ("training-computeFlop", "/training/computeFlop"),
@@ -36,6 +37,7 @@ public sealed class AskForm
         ("release-weights", "/release/weights"),
         ("release-date", "/release/date"),
         ("release-jurisdictions", "/release/jurisdictions"),
+        ("release-license", "/release/license"),
         ("deployments-0-channel", "/deployments/0/channel"),
         ("deployments-0-jurisdictions", "/deployments/0/jurisdictions"),
         ("deployments-0-interactsWithNaturalPersons", "/deployments/0/interactsWithNaturalPersons"),
@@ -45,7 +47,7 @@ public sealed class AskForm
     /// <summary>The fields that hold a number, a yes/no, or a list of codes.</summary>
     private static readonly HashSet<string> Numbers = ["developer-annualRevenueUsd", "training-computeFlop", "training-costUsd"];
     private static readonly HashSet<string> Booleans = ["generalPurpose", "deployments-0-interactsWithNaturalPersons"];
-    private static readonly HashSet<string> Lists = ["release-jurisdictions", "deployments-0-jurisdictions", "deployments-0-generatesSyntheticContent"];
+    private static readonly HashSet<string> Lists = ["outputModalities", "release-jurisdictions", "deployments-0-jurisdictions", "deployments-0-generatesSyntheticContent"];
 
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
