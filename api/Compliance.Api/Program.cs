@@ -6,6 +6,7 @@ using Compliance.Api.Health;
 using Compliance.Api.Http;
 using Compliance.Api.Limits;
 using Compliance.Api.Manifests;
+using Compliance.Api.Pages;
 using Compliance.Api.Schemas;
 using Compliance.Api.Telemetry;
 using Compliance.Storage;
@@ -52,6 +53,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(OpenApi.Configure);
+builder.AddPages();
 if (builder.Configuration["urls"] is null)
 {
     // The contract's default address (docs/design.md), unless --urls or ASPNETCORE_URLS says otherwise.
@@ -102,6 +104,8 @@ v1.MapSchemas();
 v1.MapAnalysis();
 v1.MapCorpus();
 v1.MapKeys();
+// The web pages for legal teams (/, /decisions/{id}, /signin): server-rendered, calling the same services in-process.
+app.MapPages();
 
 app.Run();
 return 0;

@@ -11,7 +11,9 @@ namespace Compliance.Api.Auth;
 /// <summary>
 /// Reads the key from <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>. A presented key must be in force;
 /// without one, a caller is anonymous (its own tenant, every scope but admin) only while the store has no keys, and then
-/// only from loopback, not relayed by a proxy, unless the service was started with --allow-anonymous.
+/// only from loopback, not relayed by a proxy, unless the service was started with --allow-anonymous. A browser that
+/// signed in on the pages sends its key in a cookie (<see cref="KeyCookie"/>); a cookie whose key is no longer in force
+/// counts as no key, so the pages can ask for another.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyRing keys, Exposure exposure)
@@ -27,6 +29,10 @@ public sealed class ApiKeyAuthentication(
             return Task.FromResult(keys.Find(secret) is { } key
                 ? Success(key.Tenant, key.Id, key.Scopes)
                 : AuthenticateResult.Fail("the key is unknown or revoked"));
+        }
+        if (KeyCookie.Read(Request) is { } signedIn && keys.Find(signedIn) is { } cookieKey)
+        {
+            return Task.FromResult(Success(cookieKey.Tenant, cookieKey.Id, cookieKey.Scopes));
         }
         if (keys.IsEmpty && (exposure.AllowAnonymous || IsLocal(Context.Connection.RemoteIpAddress, Request.Headers)))
         {

@@ -55,7 +55,29 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : byBill;
     }
 
+    /// <summary>
+    /// The evaluation without storing it: a stored decision's reasoning asked for again (the pages' full trace), from its
+    /// manifest, its bills by version, its date and its overrides.
+    /// </summary>
+    public EvaluationResult Explain(EvaluationRequest request) => Decide(request, gate: null).Result;
+
     private async Task<(EvaluationResult, ArrayPoolBufferWriter<byte>, Manifest)> DecideAsync(DecisionRequest request, GateRequest? gate, CancellationToken cancellationToken)
+    {
+        var (result, artifact) = Decide(request, gate);
+        var json = DecisionJson.Write(result);
+        try
+        {
+            await store.SaveAsync(result, artifact, gate is not null ? "gate" : "evaluation", json.WrittenSpan, cancellationToken);
+        }
+        catch
+        {
+            json.Dispose();
+            throw;
+        }
+        return (result, json, artifact.Manifest);
+    }
+
+    private (EvaluationResult Result, ResolvedArtifact Artifact) Decide(DecisionRequest request, GateRequest? gate)
     {
         var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var manifest = request.Manifest
@@ -91,16 +113,6 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             Id = "ev_" + Guid.CreateVersion7(now).ToString("N"),
             CreatedAt = now,
         };
-        var json = DecisionJson.Write(result);
-        try
-        {
-            await store.SaveAsync(result, artifact, gate is not null ? "gate" : "evaluation", json.WrittenSpan, cancellationToken);
-        }
-        catch
-        {
-            json.Dispose();
-            throw;
-        }
-        return (result, json, manifest);
+        return (result, artifact);
     }
 }

@@ -33,6 +33,17 @@ public sealed class EvaluationStore(Database database, DecisionWriter writer, Ca
             JsonSerializer.Serialize(result.Bills.ToDictionary(b => $"{b.Bill}@{b.Version}", b => b.Digest)),
             StoredResult.Encode(json)), cancellationToken);
 
+    /// <summary>The manifest a decision of the tenant judged, in its canonical JSON, or null if the tenant has no such decision.</summary>
+    public string? FindManifest(string id)
+    {
+        if (caller.Tenant is not { } tenant)
+        {
+            return null;
+        }
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<string>("SELECT m.body FROM evaluations e JOIN decision_manifests m ON m.digest = e.manifest_digest WHERE e.id = @id AND e.tenant = @tenant", new { id, tenant });
+    }
+
     /// <summary>The decision's JSON exactly as it was returned, or null if the tenant has no such decision.</summary>
     public byte[]? Find(string id)
     {
