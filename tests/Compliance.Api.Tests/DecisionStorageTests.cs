@@ -52,7 +52,7 @@ public sealed class DecisionStorageTests
             await before.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
             foreach (var (version, file) in new[] { (1, "001_initial.sql"), (2, "002_bills.sql") })
             {
-                await before.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "storage", "Compliance.Storage", "Migrations", file)));
+                await before.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "storage", "Compliance.Storage", "Migrations", "sqlite", file)));
                 await before.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @file, '2026-07-01')", new { version, file });
             }
             await before.ExecuteAsync("""
