@@ -97,7 +97,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     [Fact]
     public async Task Killing_one_replica_mid_load_loses_no_acknowledged_decision_and_the_other_keeps_answering()
     {
-        const int MaxRequests = 2_000;
+        const int MaxRequests = 1_200;
         var setting = server.CreateDatabase();
         using var doomed = await ApiProcess.StartAsync(setting);
         using var survivor = await ApiProcess.StartAsync(setting);
