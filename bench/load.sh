@@ -26,8 +26,8 @@ PIDS=()
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -d "$WORK/pg/data" ] && as_postgres pg_ctl -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
+  [ -n "${PG:-}" ] && [ -d "$PG/data" ] && as_postgres pg_ctl -D "$PG/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK" ${PG:+"$PG"}
 }
 trap cleanup EXIT
 
@@ -120,13 +120,14 @@ echo "server peak RSS: $peak_rss"
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 command -v initdb >/dev/null && command -v pg_ctl >/dev/null || { echo "initdb and pg_ctl (PostgreSQL server) must be on PATH" >&2; exit 2; }
 PG_PORT=$(free_port 5432)
-mkdir -p "$WORK/pg"; [ "$(id -u)" = 0 ] && chown postgres: "$WORK/pg"
-as_postgres initdb -D "$WORK/pg/data" -A trust -U compliance -E UTF8 --locale=C >/dev/null
+# Its own folder: WORK is readable by its owner alone, and as root the server runs as the postgres user.
+PG="$(mktemp -d)"; [ "$(id -u)" = 0 ] && chown postgres: "$PG"
+as_postgres initdb -D "$PG/data" -A trust -U compliance -E UTF8 --locale=C >/dev/null
 # Durable commits, as in production (fsync on); the server's defaults otherwise.
-as_postgres pg_ctl -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+as_postgres pg_ctl -D "$PG/data" -l "$PG/server.log" -w -o "-p $PG_PORT -k $PG -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
 pg_rss() { # the server's processes: their proportional set size now (shared memory divided among them), and how many
   local total=0 n=0 pid
-  local postmaster; postmaster=$(head -1 "$WORK/pg/data/postmaster.pid")
+  local postmaster; postmaster=$(head -1 "$PG/data/postmaster.pid")
   for pid in "$postmaster" $(pgrep -P "$postmaster"); do
     [ -r "/proc/$pid/smaps_rollup" ] || continue
     total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup"))); n=$((n + 1))

@@ -63,12 +63,17 @@ public sealed partial class BillLibrary
     {
         if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _checkedAt)) >= RefreshAfter)
         {
-            // One reader at a time; the others go on with the catalogs they have, at most a second old.
+            // One reader at a time; the others go on with the catalogs they have, at most half a second old.
             if (_writeLock.TryEnter())
             {
                 try
                 {
                     Refresh();
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    // The database is away for a moment: answer with the drafts known, and look again after RefreshAfter.
+                    RefreshFailed(_logger, e);
                 }
                 finally
                 {
@@ -114,7 +119,6 @@ public sealed partial class BillLibrary
         }
         _state = state;
     }
-
 
     /// <summary>Validates a draft against the tenant's catalog and stores it. Created: a new version; Unchanged: the same version with the same digest.</summary>
     public (BillPack Pack, bool Created) Upload(string tenant, JsonNode document)
@@ -177,6 +181,9 @@ public sealed partial class BillLibrary
         }
         return new BillCatalog([.. catalog.Packs, pack]);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for draft bills other replicas stored failed; the drafts already loaded still apply")]
+    private static partial void RefreshFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped the stored bill {Id}@{Version} of tenant {Tenant}: {Reason}")]
     private static partial void SkippedBill(ILogger logger, string id, string version, string tenant, string reason);
