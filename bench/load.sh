@@ -147,8 +147,9 @@ for replicas in 1 2; do
   psql -h 127.0.0.1 -p "$PG_PORT" -U compliance -d postgres -qc "CREATE DATABASE $db" >/dev/null
   ports=(); pids=()
   for i in $(seq 1 "$replicas"); do start_api "postgresql://compliance@127.0.0.1:$PG_PORT/$db" $((PORT + i)); ports+=($((PORT + i))); pids+=("$API_PID"); done
-  for p in "${ports[@]}"; do wrk -t1 -c$((CONNECTIONS / replicas)) -d"${WARMUP}s" -s "$WORK/post.lua" "http://127.0.0.1:$p/v1/evaluations" >/dev/null & done; wait
-  for p in "${ports[@]}"; do wrk -t$((3 - replicas)) -c$((CONNECTIONS / replicas)) -d"${SECONDS_PER_RUN}s" --timeout 5s --latency -s "$WORK/post.lua" "http://127.0.0.1:$p/v1/evaluations" >"$WORK/pg-$replicas-$p.txt" & done; wait
+  # The generators only: a bare wait would wait for the replicas too.
+  loads=(); for p in "${ports[@]}"; do wrk -t1 -c$((CONNECTIONS / replicas)) -d"${WARMUP}s" -s "$WORK/post.lua" "http://127.0.0.1:$p/v1/evaluations" >/dev/null & loads+=($!); done; wait "${loads[@]}"
+  loads=(); for p in "${ports[@]}"; do wrk -t$((3 - replicas)) -c$((CONNECTIONS / replicas)) -d"${SECONDS_PER_RUN}s" --timeout 5s --latency -s "$WORK/post.lua" "http://127.0.0.1:$p/v1/evaluations" >"$WORK/pg-$replicas-$p.txt" & loads+=($!); done; wait "${loads[@]}"
   rps=0; p50=(); p99=(); errors=0; rss=()
   for i in "${!ports[@]}"; do
     read -r r a b e < <(figures "$WORK/pg-$replicas-${ports[$i]}.txt")
