@@ -38,7 +38,8 @@ builder.Services.AddAuthorization(authorization =>
 builder.Services.AddSingleton<BillLibrary>();
 builder.Services.AddScoped(services => services.GetRequiredService<BillLibrary>().For(services.GetRequiredService<Caller>().Tenant));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => new Database(services.GetRequiredService<IConfiguration>()["COMPLIANCE_DB"] ?? "compliance.db"));
+builder.Services.AddSingleton(services => Database.Configured(services.GetRequiredService<IConfiguration>()["COMPLIANCE_DB"],
+    services.GetRequiredService<IConfiguration>().GetConnectionString("Compliance")));
 builder.Services.AddScoped<ManifestStore>();
 builder.Services.AddSingleton<DecisionWriter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<DecisionWriter>());
@@ -75,12 +76,12 @@ if (app.Services.GetRequiredService<KeyRing>().IsEmpty)
     if (!exposure.LoopbackOnly && !exposure.AllowAnonymous)
     {
         var urls = string.Join(";", exposure.Urls);
-        var db = app.Services.GetRequiredService<Database>().Path;
+        var db = app.Services.GetRequiredService<Database>().CommandLine;
         AccessLog.RefusingOpenExposure(app.Logger, urls, db, Exposure.Flag);
         return 2;
     }
     AccessLog.AnsweringWithoutKeys(app.Logger, Tenants.Anonymous, exposure.AllowAnonymous ? "from any address (--allow-anonymous)" : "from loopback only",
-        app.Services.GetRequiredService<Database>().Path);
+        app.Services.GetRequiredService<Database>().CommandLine);
 }
 
 app.UseAccessLog();

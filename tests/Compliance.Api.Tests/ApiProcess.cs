@@ -6,8 +6,9 @@ using System.Text;
 namespace Compliance.Api.Tests;
 
 /// <summary>
-/// The built service as its own operating-system process on a loopback port, over a SQLite file the test names, so a
-/// test can kill it the way a crash or an OOM killer would (no shutdown hooks, no flush) and start it again.
+/// The built service as its own operating-system process on a loopback port, over a SQLite file or a PostgreSQL
+/// database the test names, so a test can kill it the way a crash or an OOM killer would (no shutdown hooks, no
+/// flush) and start it again, or run two replicas over one database.
 /// </summary>
 internal sealed class ApiProcess : IDisposable
 {
@@ -72,7 +73,7 @@ internal sealed class ApiProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            WorkingDirectory = Path.IsPathRooted(databasePath) ? Path.GetDirectoryName(databasePath)! : Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -91,9 +92,13 @@ internal sealed class ApiProcess : IDisposable
     /// <summary>
     /// Every request the tests send goes through here, so a header every request needs (an API key) is one line.
     /// </summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? key = null)
     {
         var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");

@@ -10,17 +10,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compliance.Api.Tests;
 
-/// <summary>The real service over a real SQLite file of its own, with a fixed clock. Each test builds one.</summary>
+/// <summary>The real service over a database of its own (a SQLite file unless given a PostgreSQL one), with a fixed clock. Each test builds one.</summary>
 internal sealed class ComplianceApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
     public ComplianceApp(string? databasePath = null)
     {
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"compliance-test-{Guid.NewGuid():N}.db");
+        DatabasePath = databasePath ?? NewSqliteFile();
     }
 
+    /// <summary>The service's database setting: a SQLite file (the default), or a PostgreSQL URI from <see cref="PostgresServer"/>.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>A SQLite file path no other test uses.</summary>
+    public static string NewSqliteFile() => Path.Combine(Path.GetTempPath(), $"compliance-test-{Guid.NewGuid():N}.db");
 
     /// <summary>
     /// A key in the app's store (started first, so that its migrations have run), as the CLI would create it. While

@@ -6,12 +6,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Compliance.Api.Tests;
 
-public sealed class DecisionStorageTests
+public abstract class DecisionStorageTests
 {
+    /// <summary>A new, empty database of the store under test: a SQLite file, or a database on the test PostgreSQL server.</summary>
+    protected abstract string NewDatabase();
+
     [Fact]
     public async Task A_decision_reads_back_byte_for_byte_while_its_result_is_kept_deflated_and_its_manifest_once()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var client = app.CreateClient();
 
         var posted = new List<(string Location, byte[] Body)>();
@@ -26,7 +29,7 @@ public sealed class DecisionStorageTests
         {
             Assert.Equal(body, await client.GetByteArrayAsync(location));
         }
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        using var connection = new Compliance.Storage.Database(app.DatabasePath).Open();
         var rows = (await connection.QueryAsync<(string Encoding, long Bytes, string Digest)>(
             "SELECT result_encoding, length(result), manifest_digest FROM evaluations")).ToList();
         Assert.Equal(2, rows.Count);
@@ -39,6 +42,11 @@ public sealed class DecisionStorageTests
         Assert.Equal(rows[0].Digest, manifest.Digest);
         Assert.Equal(manifest.Digest, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest.Body))));
     }
+}
+
+public sealed class DecisionStorageOnSqlite : DecisionStorageTests
+{
+    protected override string NewDatabase() => ComplianceApp.NewSqliteFile();
 
     [Fact]
     public async Task Decisions_stored_before_the_compact_format_are_migrated_and_read_back_unchanged()
@@ -52,7 +60,7 @@ public sealed class DecisionStorageTests
             await before.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
             foreach (var (version, file) in new[] { (1, "001_initial.sql"), (2, "002_bills.sql") })
             {
-                await before.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "storage", "Compliance.Storage", "Migrations", file)));
+                await before.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "storage", "Compliance.Storage", "Migrations", "sqlite", file)));
                 await before.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @file, '2026-07-01')", new { version, file });
             }
             await before.ExecuteAsync("""
@@ -69,4 +77,10 @@ public sealed class DecisionStorageTests
         Assert.Equal(oldManifest, await connection.QuerySingleAsync<string>("SELECT body FROM decision_manifests WHERE digest = 'sha256:old'"));
         Assert.Equal("identity", await connection.QuerySingleAsync<string>("SELECT result_encoding FROM evaluations WHERE id = 'ev_old'"));
     }
+}
+
+[Collection(PostgresServer.Collection)]
+public sealed class DecisionStorageOnPostgres(PostgresServer server) : DecisionStorageTests
+{
+    protected override string NewDatabase() => server.CreateDatabase();
 }

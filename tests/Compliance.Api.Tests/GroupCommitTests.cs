@@ -4,25 +4,38 @@ using Microsoft.Data.Sqlite;
 
 namespace Compliance.Api.Tests;
 
-public sealed class GroupCommitTests
+public abstract class GroupCommitTests
 {
+    /// <summary>A new, empty database of the store under test: a SQLite file, or a database on the test PostgreSQL server.</summary>
+    protected abstract string NewDatabase();
+
     [Fact]
     public async Task Concurrent_decisions_are_each_acknowledged_only_once_stored_and_none_is_lost()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var client = app.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ =>
             client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        using var connection = new Compliance.Storage.Database(app.DatabasePath).Open();
         var stored = (await connection.QueryAsync<string>("SELECT id FROM evaluations")).ToHashSet();
         Assert.Equal(64, stored.Count);
         Assert.All(responses, r => Assert.Contains(r.Headers.Location!.ToString()["/v1/evaluations/".Length..], stored));
         Assert.Equal(64, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'evaluation.decided'"));
     }
+}
+
+public sealed class GroupCommitOnSqlite : GroupCommitTests
+{
+    protected override string NewDatabase() => ComplianceApp.NewSqliteFile();
+}
+
+[Collection(PostgresServer.Collection)]
+public sealed class GroupCommitOnPostgres(PostgresServer server) : GroupCommitTests
+{
+    protected override string NewDatabase() => server.CreateDatabase();
 }
 
 public sealed class CheckpointTests

@@ -5,12 +5,15 @@ using Compliance.Storage;
 namespace Compliance.Api.Tests;
 
 /// <summary>Keys with scopes, created and revoked while the service runs; open to keyless callers only while there are none.</summary>
-public sealed class KeysTests
+public abstract class KeysTests
 {
+    /// <summary>A new, empty database of the store under test: a SQLite file, or a database on the test PostgreSQL server.</summary>
+    protected abstract string NewDatabase();
+
     [Fact]
     public async Task Without_keys_a_local_caller_is_anonymous_and_the_first_key_closes_that_door()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()))).StatusCode);
 
@@ -26,7 +29,7 @@ public sealed class KeysTests
     [Fact]
     public async Task An_admin_creates_lists_and_revokes_keys_and_a_revoked_key_stops_working()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var admin = app.ClientWith(app.CreateKey("ops", Scopes.Admin));
 
         var created = await admin.PostJsonAsync("/v1/keys", """{ "tenant": "acme", "scopes": ["evaluate", "read"] }""");
@@ -54,7 +57,7 @@ public sealed class KeysTests
     [Fact]
     public async Task A_key_is_accepted_in_the_x_api_key_header_too()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var key = app.CreateKey("acme", Scopes.Evaluate);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -65,7 +68,7 @@ public sealed class KeysTests
     [Fact]
     public async Task A_key_request_with_a_bad_tenant_or_scope_is_a_422_naming_each_field()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var admin = app.ClientWith(app.CreateKey("ops", Scopes.Admin));
 
         var response = await admin.PostJsonAsync("/v1/keys", new JsonObject { ["tenant"] = "Not A Tenant", ["scopes"] = new JsonArray("evaluate", "root") });
@@ -73,6 +76,47 @@ public sealed class KeysTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(["/tenant", "/scopes/1"], (await response.JsonAsync())["errors"]!.AsArray().Select(e => (string)e!["pointer"]!));
     }
+
+    [Fact]
+    public async Task Without_keys_a_local_caller_may_do_everything_but_create_keys()
+    {
+        await using var app = new ComplianceApp(NewDatabase());
+
+        var response = await app.CreateClient().PostJsonAsync("/v1/keys", """{ "tenant": "me", "scopes": ["admin"] }""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("'admin'", (string)(await response.JsonAsync())["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_keys_a_request_a_proxy_forwarded_is_not_local()
+    {
+        await using var app = new ComplianceApp(NewDatabase());
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_request_naming_the_tenant_twice_is_a_400_naming_it()
+    {
+        await using var app = new ComplianceApp(NewDatabase());
+        var admin = app.ClientWith(app.CreateKey("ops", Scopes.Admin));
+
+        var response = await admin.PostJsonAsync("/v1/keys", """{ "tenant": "acme", "scopes": ["read"], "tenant": "beta" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/tenant", (string)(await response.JsonAsync())["errors"]![0]!["pointer"]!);
+        Assert.DoesNotContain(new KeyStore(new Database(app.DatabasePath), TimeProvider.System).List(), k => k.Tenant is "acme" or "beta");
+    }
+}
+
+public sealed class KeysOnSqlite : KeysTests
+{
+    protected override string NewDatabase() => ComplianceApp.NewSqliteFile();
 
     [Fact]
     public void Keys_are_stored_only_as_their_hash()
@@ -87,40 +131,10 @@ public sealed class KeysTests
         Assert.DoesNotContain(created.Secret, text, StringComparison.Ordinal);
         Assert.Contains(KeyStore.Hash(created.Secret), text, StringComparison.Ordinal);
     }
+}
 
-    [Fact]
-    public async Task Without_keys_a_local_caller_may_do_everything_but_create_keys()
-    {
-        await using var app = new ComplianceApp();
-
-        var response = await app.CreateClient().PostJsonAsync("/v1/keys", """{ "tenant": "me", "scopes": ["admin"] }""");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("'admin'", (string)(await response.JsonAsync())["detail"]!, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Without_keys_a_request_a_proxy_forwarded_is_not_local()
-    {
-        await using var app = new ComplianceApp();
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
-
-        var response = await client.PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_key_request_naming_the_tenant_twice_is_a_400_naming_it()
-    {
-        await using var app = new ComplianceApp();
-        var admin = app.ClientWith(app.CreateKey("ops", Scopes.Admin));
-
-        var response = await admin.PostJsonAsync("/v1/keys", """{ "tenant": "acme", "scopes": ["read"], "tenant": "beta" }""");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("/tenant", (string)(await response.JsonAsync())["errors"]![0]!["pointer"]!);
-        Assert.DoesNotContain(new KeyStore(new Database(app.DatabasePath), TimeProvider.System).List(), k => k.Tenant is "acme" or "beta");
-    }
+[Collection(PostgresServer.Collection)]
+public sealed class KeysOnPostgres(PostgresServer server) : KeysTests
+{
+    protected override string NewDatabase() => server.CreateDatabase();
 }

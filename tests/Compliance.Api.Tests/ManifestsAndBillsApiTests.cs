@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Compliance.Api.Tests;
 
@@ -64,19 +63,45 @@ public sealed class ManifestsAndBillsApiTests
         Assert.NotNull(openApi["paths"]!["/v1/evaluations"]);
         Assert.NotNull(openApi["paths"]!["/v1/gate"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]);
     }
+}
+
+/// <summary>Every decision is in the audit log, and the log cannot be rewritten, on either store.</summary>
+public abstract class AuditLogTests
+{
+    /// <summary>A new, empty database of the store under test: a SQLite file, or a database on the test PostgreSQL server.</summary>
+    protected abstract string NewDatabase();
 
     [Fact]
     public async Task The_audit_log_records_decisions_and_refuses_to_be_rewritten()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         await app.CreateClient().PostJsonAsync("/v1/evaluations", Manifests.Evaluate(Manifests.CoveredRelease()));
 
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        using var connection = new Compliance.Storage.Database(app.DatabasePath).Open();
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'evaluation.decided'"));
-        var update = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE audit_log SET action = 'forged'"));
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("UPDATE audit_log SET action = 'forged'"));
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM audit_log"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("DELETE FROM audit_log"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log"));
+    }
+}
+
+public sealed class AuditLogOnSqlite : AuditLogTests
+{
+    protected override string NewDatabase() => ComplianceApp.NewSqliteFile();
+
+    [Fact]
+    public async Task The_sqlite_file_is_in_write_ahead_log_mode()
+    {
+        await using var app = new ComplianceApp(NewDatabase());
+        _ = app.CreateClient();
+        using var connection = new Compliance.Storage.Database(app.DatabasePath).Open();
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
+}
+
+[Collection(PostgresServer.Collection)]
+public sealed class AuditLogOnPostgres(PostgresServer server) : AuditLogTests
+{
+    protected override string NewDatabase() => server.CreateDatabase();
 }

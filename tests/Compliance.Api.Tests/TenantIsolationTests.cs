@@ -2,12 +2,16 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Compliance.Storage;
+using Dapper;
 
 namespace Compliance.Api.Tests;
 
 /// <summary>What one tenant registers, uploads or decides never reaches another, and nobody rewrites what others registered.</summary>
-public sealed class TenantIsolationTests
+public abstract class TenantIsolationTests
 {
+    /// <summary>A new, empty database of the store under test: a SQLite file, or a database on the test PostgreSQL server.</summary>
+    protected abstract string NewDatabase();
+
     private static JsonObject FineTuneOf(string baseId) => Manifests.Parse($$"""
         {
           "schemaVersion": "1", "id": "beta/ft-1",
@@ -23,7 +27,7 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task A_stored_decision_is_found_by_its_tenant_and_is_a_404_for_another()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var acme = app.ClientWith(app.CreateKey("acme", Scopes.Evaluate, Scopes.Read));
         var beta = app.ClientWith(app.CreateKey("beta", Scopes.Evaluate, Scopes.Read));
 
@@ -40,7 +44,7 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task A_registered_manifest_is_invisible_to_another_tenant_and_cannot_be_its_base()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var acme = app.ClientWith(app.CreateKey("acme", Scopes.Register, Scopes.Read, Scopes.Evaluate));
         var beta = app.ClientWith(app.CreateKey("beta", Scopes.Register, Scopes.Read, Scopes.Evaluate));
         Assert.Equal(HttpStatusCode.Created, (await acme.PostJsonAsync("/v1/manifests", Manifests.CoveredRelease())).StatusCode);
@@ -55,7 +59,7 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task Registering_changed_content_adds_a_version_and_another_tenant_cannot_rewrite_it()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var acme = app.ClientWith(app.CreateKey("acme", Scopes.Register, Scopes.Read, Scopes.Evaluate));
         var beta = app.ClientWith(app.CreateKey("beta", Scopes.Register, Scopes.Read, Scopes.Evaluate));
         var first = await (await acme.PostJsonAsync("/v1/manifests", Manifests.CoveredRelease())).JsonAsync();
@@ -83,7 +87,7 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task An_uploaded_bill_is_its_tenants_alone_and_never_applied_to_requests_that_name_no_bills()
     {
-        await using var app = new ComplianceApp();
+        await using var app = new ComplianceApp(NewDatabase());
         var acme = app.ClientWith(app.CreateKey("acme", Scopes.Analyst, Scopes.Evaluate));
         var beta = app.ClientWith(app.CreateKey("beta", Scopes.Analyst, Scopes.Evaluate));
         var upload = await acme.PostAsync("/v1/bills", new StringContent("""
@@ -111,7 +115,7 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task A_second_default_version_of_a_bill_is_refused_before_anything_is_stored()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"compliance-default-{Guid.NewGuid():N}.db");
+        var path = NewDatabase();
         await using (var app = new ComplianceApp(path))
         {
             var client = app.CreateClient();
@@ -139,22 +143,19 @@ public sealed class TenantIsolationTests
     [Fact]
     public async Task A_stored_bill_that_no_longer_fits_is_skipped_at_start_instead_of_stopping_the_service()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"compliance-badrow-{Guid.NewGuid():N}.db");
+        var path = NewDatabase();
         await using (var app = new ComplianceApp(path))
         {
             _ = app.CreateClient();
         }
         // As an older version could have written it: a second default of a bundled bill, and a document that is not a pack.
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
+        using (var connection = new Database(path).Open())
         {
-            await connection.OpenAsync();
-            var insert = connection.CreateCommand();
-            insert.CommandText = """
+            connection.Execute("""
                 INSERT INTO bills (tenant, id, version, digest, document, created_at) VALUES
                 ('anonymous', 'us-ca-sb1047', 'stale', 'sha256:x', '{"id":"us-ca-sb1047","version":"stale","default":true,"extends":"us-ca-sb1047@2024-08-enrolled","title":"t","jurisdiction":"US-CA","status":"hypothetical","source":"https://example.test","effective":{}}', '2026-01-01'),
                 ('anonymous', 'junk', '1', 'sha256:y', '{"id":"junk"}', '2026-01-01')
-                """;
-            await insert.ExecuteNonQueryAsync();
+                """);
         }
 
         await using var restarted = new ComplianceApp(path);
@@ -166,4 +167,15 @@ public sealed class TenantIsolationTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Equal("/version", (string)(await again.JsonAsync())["errors"]![0]!["pointer"]!);
     }
+}
+
+public sealed class TenantIsolationOnSqlite : TenantIsolationTests
+{
+    protected override string NewDatabase() => ComplianceApp.NewSqliteFile();
+}
+
+[Collection(PostgresServer.Collection)]
+public sealed class TenantIsolationOnPostgres(PostgresServer server) : TenantIsolationTests
+{
+    protected override string NewDatabase() => server.CreateDatabase();
 }

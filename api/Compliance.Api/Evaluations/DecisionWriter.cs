@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Compliance.Api.Telemetry;
 using Compliance.Storage;
-using Dapper;
 
 namespace Compliance.Api.Evaluations;
 
@@ -11,7 +10,8 @@ public sealed record DecisionRow(string Id, string Tenant, string Kind, string C
 /// <summary>
 /// Group commit: one background writer drains the decisions waiting and writes them in one transaction, then
 /// acknowledges each. A request is answered only after the transaction holding its decision has committed, so an
-/// acknowledged decision is durable; under load many decisions share one fsync instead of paying one each.
+/// acknowledged decision is durable; under load many decisions share one fsync instead of paying one each. The SQL of
+/// each database is in <see cref="DecisionBatch"/>.
 /// On shutdown the web server stops first (it was registered last) and waits for the requests in flight; then this
 /// writer commits every decision still queued before it returns.
 /// </summary>
@@ -19,12 +19,7 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
 {
     public const int MaxBatch = 256;
 
-    private const string ManifestSql = "INSERT OR IGNORE INTO decision_manifests (digest, body) VALUES (@ManifestDigest, @Manifest)";
-    private const string InsertSql = $"""
-        INSERT INTO evaluations (id, tenant, kind, created_at, as_of, manifest_id, manifest_digest, packs, result, result_encoding)
-        VALUES (@Id, @Tenant, @Kind, @CreatedAt, @AsOf, @ManifestId, @ManifestDigest, @Packs, @Result, '{StoredResult.Deflate}')
-        """;
-    private const string AuditSql = "INSERT INTO audit_log (at, action, subject, digest) VALUES (@CreatedAt, @Action, @Id, @ManifestDigest)";
+    private readonly DecisionBatch _batch = DecisionBatch.For(database, logger);
 
     private readonly Channel<(DecisionRow Row, TaskCompletionSource Done)> _queue =
         Channel.CreateBounded<(DecisionRow, TaskCompletionSource)>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -70,35 +65,11 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
     [LoggerMessage(Level = LogLevel.Error, Message = "writing {Count} decisions failed; none was acknowledged")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 
-    // SQLite checkpoints the log inside the commit that crosses 1,000 pages, and every request waiting on that commit
-    // waits for the copy too. This writer turns that off, acknowledges the batch, and then checkpoints about as often
-    // itself: only requests that arrive during the copy wait for it.
-    private const long CheckpointPages = 1_000;
-    private const string AutomaticCheckpointOff = "PRAGMA wal_autocheckpoint=0";
-    private const string AutomaticCheckpointOn = "PRAGMA wal_autocheckpoint=1000";
-    private int _checkpointEvery = 64;
-    private int _sinceCheckpoint;
-
     private void Commit(List<(DecisionRow Row, TaskCompletionSource Done)> batch)
     {
         try
         {
-            using var connection = database.Open();
-            connection.Execute(AutomaticCheckpointOff);
-            try
-            {
-                using var transaction = connection.BeginTransaction();
-                // One statement over the whole batch each: Dapper prepares it once and rebinds it per row.
-                var rows = batch.Select(item => item.Row).ToList();
-                connection.Execute(ManifestSql, rows, transaction);
-                connection.Execute(InsertSql, rows, transaction);
-                connection.Execute(AuditSql, rows.Select(row => new { row.CreatedAt, Action = row.Kind + ".decided", row.Id, row.ManifestDigest }), transaction);
-                transaction.Commit();
-            }
-            finally
-            {
-                RestoreAutomaticCheckpoint(connection);
-            }
+            _batch.Write(batch.ConvertAll(item => item.Row));
         }
         catch (Exception e)
         {
@@ -115,47 +86,6 @@ public sealed partial class DecisionWriter(Database database, ILogger<DecisionWr
             metrics.DecisionsWritten(kind.Key, kind.Count());
         }
         batch.ForEach(item => item.Done.SetResult());
-        _sinceCheckpoint += batch.Count;
-        if (_sinceCheckpoint >= _checkpointEvery)
-        {
-            Checkpoint();
-        }
+        _batch.AfterAcknowledged(batch.Count);
     }
-
-    /// <summary>The connection goes back to the pool: whoever writes with it next checkpoints as SQLite does.</summary>
-    private void RestoreAutomaticCheckpoint(Microsoft.Data.Sqlite.SqliteConnection connection)
-    {
-        try
-        {
-            connection.Execute(AutomaticCheckpointOn);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            // Never a reason to fail decisions that are committed.
-            LogCheckpointFailed(logger, e);
-        }
-    }
-
-    /// <summary>
-    /// Copies the log into the database. The only writer checkpoints between its own commits, so the copy completes
-    /// and the next commit starts the log over; the log's length tells how many decisions fill the next 1,000 pages.
-    /// </summary>
-    private void Checkpoint()
-    {
-        try
-        {
-            using var connection = database.Open();
-            var (_, log, _) = connection.QuerySingle<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE)");
-            _checkpointEvery = (int)Math.Clamp(_sinceCheckpoint * CheckpointPages / Math.Max(log, 1), 16, 4_096);
-            _sinceCheckpoint = 0;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            // The decisions are committed and acknowledged; the next batch tries again.
-            LogCheckpointFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "checkpointing the write-ahead log failed; the next batch will try again")]
-    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

@@ -29,9 +29,9 @@ public static class HealthApi
         {
             using var connection = database.Open();
             var applied = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations");
-            checks["database"] = applied == Database.MigrationCount ? "ok" : $"{applied} of {Database.MigrationCount} migrations applied";
+            checks["database"] = applied == database.MigrationCount ? "ok" : $"{applied} of {database.MigrationCount} migrations applied";
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             checks["database"] = "unreachable: " + e.Message.Split('\n')[0];
         }

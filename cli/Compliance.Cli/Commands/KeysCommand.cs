@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using Compliance.Rules.Json;
 using Compliance.Storage;
-using Microsoft.Data.Sqlite;
 using Spectre.Console;
 
 namespace Compliance.Cli.Commands;
@@ -23,8 +23,9 @@ internal static class KeysCommand
 
     private static Option<string> Db() => new("--db")
     {
-        Description = "The service's SQLite file. Default: COMPLIANCE_DB, else compliance.db in the working folder (as the service).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COMPLIANCE_DB") is { Length: > 0 } db ? db : "compliance.db",
+        Description = "The service's database: a SQLite file or a postgresql:// URI. Default: COMPLIANCE_DB, else ConnectionStrings__Compliance, else compliance.db in the working folder (as the service).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COMPLIANCE_DB") is { Length: > 0 } db ? db
+            : Environment.GetEnvironmentVariable("ConnectionStrings__Compliance") is { Length: > 0 } connection ? connection : "compliance.db",
     };
 
     private static Command CreateKey()
@@ -42,7 +43,7 @@ internal static class KeysCommand
                 return ExitCodes.CouldNotEvaluate;
             }
             var created = Store(parse.GetValue(db)!, mayCreate: true).Create(parse.GetValue(tenant)!, given);
-            Console.Error.WriteLine($"Created {created.Key.Id} for tenant {created.Key.Tenant} with scopes {string.Join(", ", created.Key.Scopes)} in {Path.GetFullPath(parse.GetValue(db)!)}.");
+            Console.Error.WriteLine($"Created {created.Key.Id} for tenant {created.Key.Tenant} with scopes {string.Join(", ", created.Key.Scopes)} in {new Database(parse.GetValue(db)!).Location}.");
             Console.Error.WriteLine("Keep the key now: it is shown this once and stored only as a hash.");
             Console.Out.WriteLine(created.Secret);
             return ExitCodes.Allowed;
@@ -89,16 +90,15 @@ internal static class KeysCommand
     /// The service's database. Listing or revoking reads an existing one; creating the first key may make the file (before
     /// the service's first start), but never a folder: a mistyped path would hold keys no service reads.
     /// </summary>
-    private static KeyStore Store(string path, bool mayCreate)
+    private static KeyStore Store(string setting, bool mayCreate)
     {
-        var full = Path.GetFullPath(path);
-        if (mayCreate ? !Directory.Exists(Path.GetDirectoryName(full)) : !File.Exists(full) || new FileInfo(full).Length == 0)
+        var database = new Database(setting);
+        if (database.Path is { } full && (mayCreate ? !Directory.Exists(Path.GetDirectoryName(full)) : !File.Exists(full) || new FileInfo(full).Length == 0))
         {
             throw new InvalidInputException("No database", "--db", mayCreate
                 ? $"the folder of {full} does not exist"
                 : $"no database at {full}: give the file the service uses (its COMPLIANCE_DB)");
         }
-        var database = new Database(path);
         database.Migrate();
         return new KeyStore(database, TimeProvider.System);
     }
@@ -110,7 +110,7 @@ internal static class KeysCommand
         {
             return body();
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             Console.Error.WriteLine($"error: {what}: the database cannot be used: {e.Message.Split('\n')[0]}");
             return ExitCodes.CouldNotEvaluate;
