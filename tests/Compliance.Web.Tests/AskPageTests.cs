@@ -105,6 +105,61 @@ public sealed class AskPageTests
         AssertFieldError(Html.Parse(await posted.Content.ReadAsStringAsync()), "manifest");
     }
 
+    [Fact]
+    public async Task A_pasted_hugging_face_model_card_is_read_as_the_cli_reads_it_and_its_hub_base_resolves_in_the_corpus()
+    {
+        using var app = new WebApp();
+        using var client = app.Browser();
+        var page = await client.GetPageAsync("/");
+        const string card = """
+            ---
+            license: apache-2.0
+            base_model: meta-llama/Llama-3.1-70B
+            base_model_relation: finetune
+            pipeline_tag: text-generation
+            model_name: Acme Tune
+            ---
+            # Acme Tune
+            A fine-tune of Llama 3.1 70B.
+            """;
+
+        using var posted = await client.SubmitAsync(page, "manifest", new Dictionary<string, string>
+        {
+            ["manifest"] = card, ["card-id"] = "acme/tune", ["manifest-asOf"] = "2026-07-01",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var json = await client.GetStringAsync("/v1/evaluations/" + Html.Target(posted)["/decisions/".Length..]);
+        Assert.Contains("\"manifestId\":\"acme/tune\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"meta/llama-3.1-70b\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pasted_cyclonedx_bom_is_read_as_its_model_component_and_a_bom_without_one_is_refused_beside_the_text_box()
+    {
+        using var app = new WebApp();
+        using var client = app.Browser();
+        var page = await client.GetPageAsync("/");
+        const string bom = """
+            { "bomFormat": "CycloneDX", "specVersion": "1.6",
+              "components": [ { "type": "machine-learning-model", "group": "acme", "name": "bom-model",
+                                "licenses": [ { "license": { "id": "MIT" } } ] } ] }
+            """;
+
+        using var posted = await client.SubmitAsync(page, "manifest", new Dictionary<string, string> { ["manifest"] = bom, ["manifest-asOf"] = "2026-07-01" });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var json = await client.GetStringAsync("/v1/evaluations/" + Html.Target(posted)["/decisions/".Length..]);
+        Assert.Contains("\"manifestId\":\"acme/bom-model\"", json, StringComparison.Ordinal);
+
+        page = await client.GetPageAsync("/");
+        using var refused = await client.SubmitAsync(page, "manifest", new Dictionary<string, string> { ["manifest"] = """{ "bomFormat": "CycloneDX", "components": [] }""" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var answer = Html.Parse(await refused.Content.ReadAsStringAsync());
+        AssertFieldError(answer, "manifest");
+        Assert.Contains("no component of type machine-learning-model", answer.QuerySelector("#manifest-error")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static void AssertFieldError(IHtmlDocument page, string field)
     {
         var input = page.QuerySelector("#" + field)!;

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Compliance.Rules.Json;
 
-namespace Compliance.Cli;
+namespace Compliance.Rules.Manifests;
 
 /// <summary>
 /// Turns what a model's publisher already writes (a Hugging Face model card's YAML front matter, a CycloneDX 1.6
 /// ML-BOM) into a manifest. Only what the source states is carried over: a fact it does not give stays unknown.
+/// Pure text in, a manifest document out: the CLI's import and the service's Ask page both read with it.
 /// </summary>
-internal static class ModelCards
+public static class ModelCards
 {
     private static readonly Dictionary<string, string> Relations = new(StringComparer.OrdinalIgnoreCase)
     {
