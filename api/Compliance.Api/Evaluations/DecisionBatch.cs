@@ -46,28 +46,23 @@ internal abstract partial class DecisionBatch
             var manifests = rows.DistinctBy(row => row.ManifestDigest, StringComparer.Ordinal).ToList();
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
-            connection.Execute(ManifestSql, new { Digests = manifests.Select(r => r.ManifestDigest).ToArray(), Bodies = manifests.Select(r => r.Manifest).ToArray() }, transaction);
-            connection.Execute(InsertSql, new
-            {
-                Ids = rows.Select(r => r.Id).ToArray(),
-                Tenants = rows.Select(r => r.Tenant).ToArray(),
-                Kinds = rows.Select(r => r.Kind).ToArray(),
-                CreatedAts = rows.Select(r => r.CreatedAt).ToArray(),
-                AsOfs = rows.Select(r => r.AsOf).ToArray(),
-                ManifestIds = rows.Select(r => r.ManifestId).ToArray(),
-                ManifestDigests = rows.Select(r => r.ManifestDigest).ToArray(),
-                Packs = rows.Select(r => r.Packs).ToArray(),
-                Results = rows.Select(r => r.Result).ToArray(),
-            }, transaction);
-            connection.Execute(AuditSql, new
-            {
-                At = rows.Select(r => r.CreatedAt).ToArray(),
-                Actions = rows.Select(r => r.Kind + ".decided").ToArray(),
-                Ids = rows.Select(r => r.Id).ToArray(),
-                Digests = rows.Select(r => r.ManifestDigest).ToArray(),
-            }, transaction);
+            connection.Execute(ManifestSql, new ManifestColumns([.. manifests.Select(r => r.ManifestDigest)], [.. manifests.Select(r => r.Manifest)]), transaction);
+            connection.Execute(InsertSql, new DecisionColumns(
+                [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Tenant)], [.. rows.Select(r => r.Kind)], [.. rows.Select(r => r.CreatedAt)],
+                [.. rows.Select(r => r.AsOf)], [.. rows.Select(r => r.ManifestId)], [.. rows.Select(r => r.ManifestDigest)], [.. rows.Select(r => r.Packs)],
+                [.. rows.Select(r => r.Result)]), transaction);
+            connection.Execute(AuditSql, new AuditArrays(
+                [.. rows.Select(r => r.CreatedAt)], [.. rows.Select(r => r.Kind + ".decided")], [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.ManifestDigest)]), transaction);
             transaction.Commit();
         }
+
+        // Named records, not anonymous objects: the OpenAPI document names the service's anonymous types by number.
+        private sealed record ManifestColumns(string[] Digests, string[] Bodies);
+
+        private sealed record DecisionColumns(string[] Ids, string[] Tenants, string[] Kinds, string[] CreatedAts, string[] AsOfs,
+            string[] ManifestIds, string[] ManifestDigests, string[] Packs, byte[][] Results);
+
+        private sealed record AuditArrays(string[] At, string[] Actions, string[] Ids, string[] Digests);
     }
 
     /// <summary>One prepared statement per table, rebound per row; the log checkpointed by the writer itself.</summary>
