@@ -3,7 +3,7 @@
 # bounded time with a bounded number of connections, then the server's peak RSS. Needs wrk (apt-get install wrk).
 # Usage: bench/load.sh [seconds=30] [connections=32] [request=sb1047|default] [stores=sqlite|all]
 #   sb1047:  the typical manifest under SB 1047, trace off (the CI gate's kind of request)
-#   default: the same manifest with nothing else said: every bundled bill, with the trace (a legal team's request)
+#   default: the same manifest with nothing else said: the bills in force, with reasons in words (a legal team's request)
 #   all:     after SQLite, the same POST against a throwaway PostgreSQL server (initdb/pg_ctl on PATH; as the postgres
 #            user when run as root) with one replica, then with two (two wrk, half the connections each), in one run
 # WARMUP=seconds (default 30) sets each configuration's unmeasured POST warm-up.
