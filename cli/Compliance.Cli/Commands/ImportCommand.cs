@@ -56,7 +56,7 @@ internal static class ImportCommand
         }
         // The bases are not at hand: evaluating against stand-ins tells which of their facts matter too.
         var artifact = LineageResolver.Resolve(manifest, baseId => new Manifest { SchemaVersion = "1", Id = baseId });
-        var result = Evaluator.Evaluate(artifact, BillCatalog.Bundled.Defaults.ToList(), new EvaluationOptions { AsOf = DateOnly.FromDateTime(DateTime.UtcNow), Trace = false });
+        var result = Evaluator.Evaluate(artifact, BillCatalog.Bundled.Defaults.ToList(), new EvaluationOptions { AsOf = DateOnly.FromDateTime(DateTime.UtcNow), Trace = false, Explain = false });
         var needs = result.Bills
             .SelectMany(b => b.Definitions.Where(d => d.Value.Needs.Count > 0).Select(d => (Fact: d.Value.Needs, Why: $"{b.Bill} {d.Key}")))
             .SelectMany(x => x.Fact.Select(f => (f, x.Why)))
