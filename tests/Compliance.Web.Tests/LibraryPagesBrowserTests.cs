@@ -1,12 +1,14 @@
+using Compliance.Web.Tests.Browser;
 using Microsoft.Playwright;
 
 namespace Compliance.Web.Tests;
 
 /// <summary>The bills and analysis pages in a real Chromium: the flows a policy analyst and a lawyer follow, with scripts and without.</summary>
-public sealed class LibraryPagesBrowserTests(LibraryBrowser browser) : IClassFixture<LibraryBrowser>
+[Collection(BrowserTests.Name)]
+public sealed class LibraryPagesBrowserTests(BrowserFixture browser)
 {
     private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LibraryBrowser.Screenshots, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     [Theory]
     [InlineData(1280, true)]
@@ -14,7 +16,7 @@ public sealed class LibraryPagesBrowserTests(LibraryBrowser browser) : IClassFix
     [InlineData(1280, false)]
     public async Task The_compare_page_shows_what_the_deployment_only_proposal_gains_and_loses(int width, bool javaScript)
     {
-        var page = await browser.NewPageAsync(width, javaScript);
+        var page = await browser.OpenAsync(javaScript, width);
         await page.GotoAsync("analysis");
         await page.Locator("#a").SelectOptionAsync("us-ca-sb1047@2024-08-enrolled");
         await page.Locator("#b").SelectOptionAsync("proposal-deployment-only@2024-06");
@@ -36,7 +38,7 @@ public sealed class LibraryPagesBrowserTests(LibraryBrowser browser) : IClassFix
     [InlineData(1280, false)]
     public async Task The_bill_page_filters_its_duties_by_role_and_phase(int width, bool javaScript)
     {
-        var page = await browser.NewPageAsync(width, javaScript);
+        var page = await browser.OpenAsync(javaScript, width);
         await page.GotoAsync("bills");
         await Assertions.Expect(page.Locator("tr[data-bill=us-ca-sb1047] .status")).ToHaveTextAsync("vetoed on 2024-09-29: not law");
         await ScreenshotAsync(page, $"library-bills-{width}{(javaScript ? "" : "-nojs")}");
@@ -57,7 +59,7 @@ public sealed class LibraryPagesBrowserTests(LibraryBrowser browser) : IClassFix
     [Fact]
     public async Task A_sweep_draws_the_plot_and_names_the_models_that_flip_and_a_bad_field_says_why_beside_it()
     {
-        var page = await browser.NewPageAsync(1280);
+        var page = await browser.OpenAsync(javaScript: true);
         await page.GotoAsync("analysis");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sweep over the corpus" }).ClickAsync();
         await Assertions.Expect(page.Locator("#sweep-result figure svg")).ToBeVisibleAsync();
@@ -75,7 +77,7 @@ public sealed class LibraryPagesBrowserTests(LibraryBrowser browser) : IClassFix
     [Fact]
     public async Task The_library_is_reachable_from_the_keyboard()
     {
-        var page = await browser.NewPageAsync(1280);
+        var page = await browser.OpenAsync(javaScript: true);
         await page.GotoAsync("bills/us-ca-sb53");
         await page.Locator("#role").FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");

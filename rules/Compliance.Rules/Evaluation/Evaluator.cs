@@ -108,7 +108,7 @@ public static class Evaluator
             var obligation = pack.Obligations[i];
             if (acts.TriggeringPhase(obligation) is not { } phase)
             {
-                unlisted?.Add(NoAct(pack));
+                unlisted?.Add(NoActReason);
                 continue;
             }
             // A duty that reads deployment facts is owed per deployment; any other once, with no deployment in scope.
@@ -247,8 +247,6 @@ public static class Evaluator
         clause.Length == 0 ? clause : string.Concat(char.ToUpperInvariant(clause[0]).ToString(), clause.AsSpan(1), clause.EndsWith('.') ? "" : ".");
 
     private const string NoActReason = "the manifest declares none of the acts its duties attach to";
-
-    private static string NoAct(BillPack pack) => NoActReason;
 
     /// <summary>
     /// Why a bill lists nothing: the reason most of its duties share (a second one when both are short). A duty not
