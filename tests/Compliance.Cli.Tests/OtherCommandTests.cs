@@ -73,6 +73,41 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public void Test_reads_the_cases_from_the_file_beside_the_pack()
+    {
+        var folder = Directory.CreateTempSubdirectory("pack-").FullName;
+        var path = Path.Combine(folder, "draft@1.yaml");
+        File.WriteAllText(path, """
+            id: draft
+            version: "1"
+            title: A draft whose cases live beside it
+            jurisdiction: US
+            status: hypothetical
+            source: https://example.test
+            effective: {}
+            definitions:
+              big: { title: Big, citation: "§ 1", when: { fact: training.computeFlop, gt: 1e26 } }
+            """);
+        File.WriteAllText(Path.Combine(folder, "draft@1.tests.yaml"), """
+            tests:
+              - name: a small model is not big
+                asOf: 2026-01-01
+                manifest: { schemaVersion: "1", id: t/small, training: { computeFlop: 1e20 } }
+                expect: { definitions: { big: "false" } }
+              - name: just above is big
+                asOf: 2026-01-01
+                manifest: { schemaVersion: "1", id: t/big, training: { computeFlop: 1.0000001e26 } }
+                expect: { definitions: { big: "true" } }
+            """);
+
+        var run = Cli.Compliance("test", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ok    draft@1: just above is big", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("2 passed, 0 failed", run.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bills_lists_sb1047_as_vetoed()
     {
         var run = Cli.Compliance("bills");

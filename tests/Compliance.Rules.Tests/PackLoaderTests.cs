@@ -133,4 +133,37 @@ public sealed class PackLoaderTests
             Assert.All(pack.Obligations, o => Assert.False(string.IsNullOrWhiteSpace(o.Citation), o.Id));
         }
     }
+
+    [Fact]
+    public void Every_bundled_pack_carries_its_cases_from_the_file_beside_it()
+    {
+        var assembly = typeof(PackLoader).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith("bills/", StringComparison.Ordinal)).ToList();
+        foreach (var pack in names.Where(n => !PackLoader.IsTestsFile(n)))
+        {
+            Assert.Contains(PackLoader.TestsFileFor(pack).Replace('\\', '/'), names);
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(pack)!);
+            Assert.Null(JsonDocuments.Parse(reader.ReadToEnd(), yaml: true)["tests"]);
+        }
+        Assert.All(BillCatalog.Bundled.Packs, p => Assert.NotEmpty(p.Tests));
+    }
+
+    [Fact]
+    public void Cases_both_inline_and_beside_the_pack_are_refused()
+    {
+        var pack = JsonDocuments.Parse(TestPacks.Header + "\ntests: []\n", yaml: true);
+        var error = Assert.Throws<InvalidInputException>(() =>
+            PackLoader.AttachTests(pack, JsonDocuments.Parse("tests: []", yaml: true), "x.tests.yaml")).Errors[0];
+        Assert.Equal("/tests", error.Pointer);
+        Assert.Contains("in one place", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cases_file_with_other_keys_is_refused_at_the_key()
+    {
+        var pack = JsonDocuments.Parse(TestPacks.Header, yaml: true);
+        var error = Assert.Throws<InvalidInputException>(() =>
+            PackLoader.AttachTests(pack, JsonDocuments.Parse("tests: []\nparameters: {}", yaml: true), "x.tests.yaml")).Errors[0];
+        Assert.Equal("/parameters", error.Pointer);
+    }
 }

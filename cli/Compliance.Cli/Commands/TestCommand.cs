@@ -16,8 +16,7 @@ internal static class TestCommand
             var files = parse.GetValue(packs) ?? [];
             var loaded = files.Length == 0
                 ? BillCatalog.Bundled.Packs
-                : files.Select(f => InputFileException.About(f, () => PackLoader.Load(
-                    InputFile.ReadDocument(f, ReadLimit.PerDocument("a bill pack"), yaml: !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))))).ToList();
+                : files.Select(PackFile.Read).ToList();
             var passed = 0;
             var failed = 0;
             foreach (var pack in loaded)

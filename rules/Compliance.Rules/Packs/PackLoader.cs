@@ -35,15 +35,65 @@ public static class PackLoader
         return pack;
     }
 
-    /// <summary>The packs shipped inside the engine (rules/bills/*.yaml). A broken one stops start-up, naming the file and the pointer.</summary>
+    /// <summary>
+    /// The file beside a pack that holds its test cases: <c>X.yaml</c> → <c>X.tests.yaml</c> (<c>X.json</c> →
+    /// <c>X.tests.yaml</c> too). Cases live apart so that a bill reads as the law and its cases as evidence.
+    /// </summary>
+    public static string TestsFileFor(string packPath) =>
+        Path.Combine(Path.GetDirectoryName(packPath) ?? "", Path.GetFileNameWithoutExtension(packPath) + TestsSuffix);
+
+    public const string TestsSuffix = ".tests.yaml";
+
+    /// <summary>Whether a file name is a pack's test cases rather than a pack.</summary>
+    public static bool IsTestsFile(string path) => path.EndsWith(TestsSuffix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Puts the cases of a tests document (a mapping with one key, <c>tests</c>) into the pack, where the schema and
+    /// the compiler check them as if written inline. A pack that also has cases inline is refused: one place only.
+    /// </summary>
+    public static void AttachTests(JsonNode pack, JsonNode tests, string testsName)
+    {
+        if (pack is not JsonObject document || tests is not JsonObject casesDocument)
+        {
+            throw new InvalidInputException("The test cases are invalid", "", $"{testsName} must be a mapping with one key, tests");
+        }
+        var unexpected = casesDocument.Select(p => p.Key).Where(k => k != "tests").ToList();
+        if (unexpected.Count > 0 || casesDocument["tests"] is not JsonArray cases)
+        {
+            var pointer = unexpected.Count > 0 ? JsonPointer.Append("", unexpected[0]) : "/tests";
+            throw new InvalidInputException("The test cases are invalid", pointer, $"{testsName} holds one key, tests: a list of cases");
+        }
+        if (document["tests"] is not null)
+        {
+            throw new InvalidInputException("The bill pack is invalid", "/tests", $"the pack has test cases inline and in {testsName}; keep them in one place");
+        }
+        document["tests"] = cases.DeepClone();
+    }
+
+    /// <summary>The packs shipped inside the engine (rules/bills/*.yaml, cases in *.tests.yaml). A broken one stops start-up, naming the file and the pointer.</summary>
     public static IReadOnlyList<BillPack> LoadBundled()
     {
         var assembly = typeof(PackLoader).Assembly;
-        var documents = assembly.GetManifestResourceNames().Where(n => n.StartsWith("bills/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith("bills/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        string Read(string name)
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            return reader.ReadToEnd();
+        }
+        var documents = names.Where(n => !IsTestsFile(n)).Order(StringComparer.Ordinal)
             .Select(name =>
             {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                return (Name: name, Node: Guard(name, () => JsonDocuments.Parse(reader.ReadToEnd(), yaml: true)));
+                var node = Guard(name, () => JsonDocuments.Parse(Read(name), yaml: true));
+                var testsName = TestsFileFor(name).Replace('\\', '/');
+                if (names.Contains(testsName))
+                {
+                    Guard(testsName, () =>
+                    {
+                        AttachTests(node, JsonDocuments.Parse(Read(testsName), yaml: true), Path.GetFileName(testsName));
+                        return node;
+                    });
+                }
+                return (Name: name, Node: node);
             })
             .ToList();
         // Bills first, then the variants built on them.
