@@ -12,7 +12,8 @@ public sealed record BillView(
     IReadOnlyList<ParameterView> Parameters,
     IReadOnlyList<DefinitionView> Definitions,
     IReadOnlyList<ObligationView> Obligations,
-    int TestCases)
+    int TestCases,
+    IReadOnlyList<ReadingView> Readings)
 {
     public static BillView Of(BillPack pack, BillCatalog catalog, DateOnly today) => new(
         pack.Id, pack.Version, catalog.Find(pack.Id) == pack, pack.Title, pack.Jurisdiction, pack.Territory, pack.StatusName, pack.StatusText(today),
@@ -23,7 +24,8 @@ public sealed record BillView(
             p.Values.Select(v => new DatedValueView(Date(v.From)!, v.Value, v.Citation, v.Certainty)).ToList())).ToList(),
         pack.Definitions.Select(d => new DefinitionView(d.Name, d.Title, d.Citation, d.Url, Rests(d.Certainty, d.Parameters, pack, today), d.Description)).ToList(),
         pack.Obligations.Select(o => ObligationView.Of(o, pack, today)).ToList(),
-        pack.Tests.Count);
+        pack.Tests.Count,
+        pack.Readings.Values.Select(r => new ReadingView(r.Name, r.Question, r.Options, r.Default, r.Citation, r.Why, r.Certainty)).ToList());
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -42,6 +44,9 @@ public sealed record HistoryView(string Date, string Event, string? Citation);
 public sealed record ParameterView(string Name, double Value, string? Unit, string Citation, Certainty Certainty, string? Description, IReadOnlyList<DatedValueView> Values);
 
 public sealed record DatedValueView(string From, double Value, string Citation, Certainty Certainty);
+
+/// <summary>A named reading of unsettled text: the options a request may choose (<c>readings</c>), and the default.</summary>
+public sealed record ReadingView(string Name, string Question, IReadOnlyDictionary<string, string> Options, string Default, string Citation, string? Why, Certainty Certainty);
 
 public sealed record DefinitionView(string Name, string Title, string Citation, string? Url, Certainty Certainty, string? Description);
 

@@ -21,13 +21,14 @@ internal static class GateCommand
         var allowUndetermined = new Option<bool>("--allow-undetermined") { Description = "Let blocking duties the manifest cannot settle pass instead of blocking." };
         var format = new Option<string>("--format", "-f") { Description = "text, json, junit or sarif.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "junit", "sarif");
+        var readings = CommonOptions.Readings();
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output (the exit code is unchanged)." };
         var command = new Command("gate", """
             May this act proceed? Exit 0 when allowed, 1 when blocked by an outstanding (or undetermined) blocking duty,
             2 when the manifest or the options cannot be evaluated.
             """)
         {
-            file, activity, bills, asOf, allowUndetermined, format, output,
+            file, activity, bills, asOf, allowUndetermined, format, output, readings,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "gate", () =>
         {
@@ -43,7 +44,14 @@ internal static class GateCommand
             };
             var manifest = ManifestFiles.Read(path);
             var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
-            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
+            var options = new EvaluationOptions
+            {
+                AsOf = date,
+                Gate = gate,
+                Selection = selection.Mode,
+                UpcomingBills = selection.Upcoming,
+                Readings = CommonOptions.ParseReadings(parse.GetValue(readings), selection.Bills),
+            };
             var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
             Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;

@@ -87,7 +87,7 @@ public static class Comparison
     }
 
     private static BillResult Evaluate(ResolvedArtifact artifact, BillVariant bill, DateOnly asOf) =>
-        Evaluator.Evaluate(artifact, [bill.Pack], new EvaluationOptions { AsOf = asOf, Trace = false, Explain = false, Overrides = bill.AsOverrides }).Bills[0];
+        Evaluator.Evaluate(artifact, [bill.Pack], new EvaluationOptions { AsOf = asOf, Trace = false, Explain = false, Overrides = bill.AsOverrides, Readings = bill.AsReadings }).Bills[0];
 
     private static string Local(string id) => id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..];
 

@@ -105,6 +105,13 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
                 return;
             case "always":
                 return;
+            case "reading":
+                // The pack's default reading goes without saying; a reading the request chose is part of the answer.
+                if (!Equals(node.Value, node.Threshold) && node.Note is { } reading)
+                {
+                    Add(steps, reading);
+                }
+                return;
             default:
                 // Territory and transitions write their own sentence.
                 if (node.Note is { } note)

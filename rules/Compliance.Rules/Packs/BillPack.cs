@@ -161,6 +161,9 @@ public sealed record BillPack
         }
     }
 
+    /// <summary>The pack's named readings of unsettled text, by name, in the order declared.</summary>
+    public IReadOnlyDictionary<string, Reading> Readings { get; init; } = new Dictionary<string, Reading>();
+
     public IReadOnlyDictionary<string, Parameter> ParametersByName { get; private init; } = new Dictionary<string, Parameter>();
     public IReadOnlyDictionary<string, Definition> DefinitionsByName { get; private init; } = new Dictionary<string, Definition>();
 

@@ -16,6 +16,7 @@ internal sealed class PackCompiler
     private readonly List<InputError> _errors = [];
     private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _definitions = new(StringComparer.Ordinal);
+    private OrderedDictionary<string, Reading> _readings = new(StringComparer.Ordinal);
 
     public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors)
     {
@@ -37,6 +38,7 @@ internal sealed class PackCompiler
             parameters.Add(new Parameter(name, Num(p["value"]), Str(p["unit"]), Str(p["citation"])!, Str(p["description"]), dated, CertaintyOf(p)));
         }
 
+        _readings = Readings(doc["readings"] as JsonObject);
         var definitionNodes = doc["definitions"]?.AsObject() ?? [];
         foreach (var (name, _) in definitionNodes)
         {
@@ -92,6 +94,7 @@ internal sealed class PackCompiler
             Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"]), effectiveCertainty),
             History = (doc["history"]?.AsArray() ?? []).Select(h => new HistoryEvent(Date(h!["date"])!.Value, Str(h["event"])!, Str(h["citation"]))).ToList(),
             Penalties = penalties,
+            Readings = _readings,
             Parameters = parameters,
             Definitions = definitions,
             Obligations = obligations,
@@ -290,7 +293,7 @@ internal sealed class PackCompiler
         _ => false,
     };
 
-    private static readonly string[] Forms = ["all", "any", "not", "fact", "definition", "base"];
+    private static readonly string[] Forms = ["all", "any", "not", "fact", "definition", "base", "reading"];
 
     private static readonly Dictionary<string, ComparisonOperator> Operators = new(StringComparer.Ordinal)
     {
@@ -331,9 +334,61 @@ internal sealed class PackCompiler
                     _errors.Add(new InputError($"{at}/{forms[0]}", $"no definition named '{name}' in this pack"));
                 }
                 return forms[0] == "definition" ? new DefinitionCondition(name) : new BaseCondition(name);
+            case "reading":
+                return CompileReading(obj, at);
             default:
                 return CompileComparison(obj, at, allowDeploymentFacts);
         }
+    }
+
+    /// <summary>The pack's readings, each default one of its own options.</summary>
+    private OrderedDictionary<string, Reading> Readings(JsonObject? node)
+    {
+        var readings = new OrderedDictionary<string, Reading>(StringComparer.Ordinal);
+        foreach (var (name, value) in node ?? [])
+        {
+            var options = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (option, text) in value!["options"]!.AsObject())
+            {
+                options.Add(option, Str(text)!);
+            }
+            var preferred = Str(value["default"])!;
+            if (!options.ContainsKey(preferred))
+            {
+                _errors.Add(new InputError($"/readings/{name}/default", $"'{preferred}' is not one of the options: {string.Join(", ", options.Keys)}"));
+            }
+            readings.Add(name, new Reading(name, Str(value["question"])!, options, preferred, Str(value["citation"])!, Str(value["why"]), CertaintyOf(value)));
+        }
+        return readings;
+    }
+
+    private Condition CompileReading(JsonObject obj, string at)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (key is not ("reading" or "is"))
+            {
+                _errors.Add(new InputError($"{at}/{key}", $"'{key}' does not belong in a 'reading' condition"));
+            }
+        }
+        var name = Str(obj["reading"])!;
+        if (obj["is"] is null)
+        {
+            _errors.Add(new InputError(at, "a reading condition names the option it holds for: {reading: name, is: option}"));
+            return AlwaysCondition.Instance;
+        }
+        var option = Str(obj["is"])!;
+        if (!_readings.TryGetValue(name, out var reading))
+        {
+            _errors.Add(new InputError(at + "/reading", _readings.Count == 0
+                ? $"no reading named '{name}': the pack declares no readings"
+                : $"no reading named '{name}'; the pack's readings: {string.Join(", ", _readings.Keys)}"));
+        }
+        else if (!reading.Options.ContainsKey(option))
+        {
+            _errors.Add(new InputError(at + "/is", $"'{option}' is not an option of the reading '{name}': {string.Join(", ", reading.Options.Keys)}"));
+        }
+        return new ReadingCondition(name, option);
     }
 
     private void Extra(JsonObject obj, string at, string form)

@@ -4,7 +4,7 @@ using Compliance.Rules.Json;
 namespace Compliance.Rules.Packs;
 
 /// <summary>
-/// Builds a variant's full document from its base: the base's parameters, definitions, penalties and obligations, overlaid by
+/// Builds a variant's full document from its base: the base's parameters, definitions, penalties, readings and obligations, overlaid by
 /// the variant's own (same name or id replaces), minus the obligations it removes, then the phase transform. The
 /// result is an ordinary pack document, validated and compiled like any other, and its digest covers the rules as
 /// merged.
@@ -22,7 +22,7 @@ internal static class VariantMerger
         merged.Remove("default");
         foreach (var (key, value) in variant)
         {
-            if (key is "parameters" or "definitions" or "obligations" or "penalties" || VariantKeys.Contains(key))
+            if (key is "parameters" or "definitions" or "obligations" or "penalties" or "readings" || VariantKeys.Contains(key))
             {
                 continue;
             }
@@ -30,9 +30,13 @@ internal static class VariantMerger
         }
         merged["parameters"] = Overlay(merged["parameters"] as JsonObject, variant["parameters"] as JsonObject);
         merged["definitions"] = Overlay(merged["definitions"] as JsonObject, variant["definitions"] as JsonObject);
-        if (merged["penalties"] is not null || variant["penalties"] is not null)
+        // Penalties and readings by name too: a variant may restate one reading (say, with another default) and keep the rest.
+        foreach (var key in (string[])["penalties", "readings"])
         {
-            merged["penalties"] = Overlay(merged["penalties"] as JsonObject, variant["penalties"] as JsonObject);
+            if (merged[key] is not null || variant[key] is not null)
+            {
+                merged[key] = Overlay(merged[key] as JsonObject, variant[key] as JsonObject);
+            }
         }
 
         var removed = (variant["removeObligations"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
