@@ -145,4 +145,7 @@ public sealed record Source
     public string? Uri { get; init; }
     public DateOnly? Retrieved { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The facts of the manifest this source gives, as JSON Pointers (/training/computeFlop), so every figure names where it was read.</summary>
+    public IReadOnlyList<string>? Facts { get; init; }
 }
