@@ -41,7 +41,7 @@ internal static class CommandGuard
         return ExitCodes.CouldNotEvaluate;
     }
 
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         InputFileException file => $"{file.Path}: {file.Message}" + (file.Understood ? "" : Hint),
         InvalidInputException input => ErrorLine.Of(input),
