@@ -17,9 +17,11 @@ public sealed class GateActionTests : IDisposable
 
     private Job Run(string manifests, string activity = "release", params (string Name, string Value)[] settings)
     {
-        var summary = Path.Combine(_job, "summary.md");
-        var outputs = Path.Combine(_job, "output");
-        var reports = Path.Combine(_job, "reports");
+        // Each run its own step files, as each step of a job has.
+        var step = Directory.CreateDirectory(Path.Combine(_job, Guid.NewGuid().ToString("N"))).FullName;
+        var summary = Path.Combine(step, "summary.md");
+        var outputs = Path.Combine(step, "output");
+        var reports = Path.Combine(step, "reports");
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, ".github", "actions", "gate.sh")])
         {
             WorkingDirectory = RepositoryRoot.Path,
