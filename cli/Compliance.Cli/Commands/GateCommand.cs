@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Compliance.Cli.Input;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
-using Spectre.Console;
 
 namespace Compliance.Cli.Commands;
 
@@ -35,38 +33,31 @@ internal static class GateCommand
         {
             file, activity, bills, asOf, allowUndetermined, format, output, memo,
         };
+        // The report asked for is written on exit 2 as well: a CI step uploads it whatever the gate said.
+        GateReport Report(ParseResult parse) => new(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(file)!);
         command.SetAction(parse => CommandGuard.Run(parse, "gate", () =>
         {
             var path = parse.GetValue(file)!;
-            var report = new GateReport(parse.GetValue(format)!, parse.GetValue(output), path);
-            try
+            var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            // As the service: without --bill the bills in force are evaluated and enforced; a bill named is enforced whatever its status.
+            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
+            var gate = new GateRequest
             {
-                var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
-                // As the service: without --bill the bills in force are evaluated and enforced; a bill named is enforced whatever its status.
-                var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
-                var gate = new GateRequest
-                {
-                    Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
-                    Enforced = GateRequest.Enforcing(selection.Bills, named: selection.Mode != BillSelection.InForce, date),
-                    AllowUndetermined = parse.GetValue(allowUndetermined),
-                };
-                var manifest = ManifestFiles.Read(path);
-                var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
-                var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
-                var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
-                if (parse.GetValue(memo) is { } memoPath)
-                {
-                    File.WriteAllText(memoPath, InputFileException.About(path, () => DecisionMemo.Markdown(result, manifest, EngineVersion.Current)));
-                }
-                report.Write(result, manifest);
-                return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
+                Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
+                Enforced = GateRequest.Enforcing(selection.Bills, named: selection.Mode != BillSelection.InForce, date),
+                AllowUndetermined = parse.GetValue(allowUndetermined),
+            };
+            var manifest = ManifestFiles.Read(path);
+            var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
+            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
+            var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
+            if (parse.GetValue(memo) is { } memoPath)
             {
-                report.WriteError(e);
-                throw;
+                File.WriteAllText(memoPath, InputFileException.About(path, () => DecisionMemo.Markdown(result, manifest, EngineVersion.Current)));
             }
-        }));
+            Report(parse).Write(result, manifest);
+            return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
+        }, onError: e => Report(parse).WriteError(e)));
         return command;
     }
 
