@@ -52,8 +52,7 @@ WORKDIR /app
 COPY --from=build /app .
 COPY cli/docker/compliance /usr/local/bin/compliance
 # The service listens on every address of the container, so it refuses to start until the database holds a key:
-#   docker run --rm -v compliance-data:/data --entrypoint dotnet compliance /app/cli/compliance.dll \
-#     keys create --tenant ops --scope admin
+#   docker run --rm -v compliance-data:/data --entrypoint compliance compliance keys create --tenant ops --scope admin
 ENV ASPNETCORE_URLS=http://+:8080 \
     COMPLIANCE_DB=/data/compliance.db
 RUN mkdir -p /data && chown $APP_UID /data

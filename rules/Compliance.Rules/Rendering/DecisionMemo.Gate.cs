@@ -45,7 +45,7 @@ public static partial class DecisionMemo
             memo.Append("| ").Append(numbers[f.Obligation]).Append(". ").Append(MarkdownText.Code(f.Obligation.Id)).Append(' ').Append(MarkdownText.Escape(f.Obligation.Title))
                 .Append(" | ").Append(MarkdownText.Escape(f.Obligation.Citation))
                 .Append(" | ").Append(f.Obligation.Status == ObligationStatus.Outstanding ? "outstanding" : "undetermined: needs " + string.Join(", ", f.Obligation.Needs.Select(MarkdownText.Code)))
-                .Append(" | ").Append(MarkdownText.Escape(f.Obligation.DueDate ?? f.Obligation.Due ?? "")).Append(f.Obligation.Overdue is { } late ? $" (overdue {late.Days} days)" : "")
+                .Append(" | ").Append(MarkdownText.Escape(f.Obligation.DueDate ?? f.Obligation.Due ?? "")).Append(f.Obligation.Overdue is { } late ? $" (overdue {late.Days} {(late.Days == 1 ? "day" : "days")})" : "")
                 .Append(" |\n");
         }
         memo.Append("\nOnce a duty is met, the manifest's `evidence` names it (`{ \"obligation\": \"<id>\", \"uri\": \"<where the proof is>\" }`).\n\n");
