@@ -55,31 +55,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     {
         switch (node.Kind)
         {
-            case "all" or "any":
-                var children = node.Children ?? [];
-                // all: true needs every step, false is settled by the first false one. any: the converse.
-                var decisive = node.Kind == "all" ? Tri.False : Tri.True;
-                if (node.Outcome == decisive)
-                {
-                    foreach (var child in children)
-                    {
-                        if (child.Outcome == decisive)
-                        {
-                            Collect(child, steps, depth);
-                            return;
-                        }
-                    }
-                }
-                foreach (var child in children)
-                {
-                    if (node.Outcome != Tri.Unknown || child.Outcome == Tri.Unknown)
-                    {
-                        Collect(child, steps, depth);
-                    }
-                }
-                return;
-            case "not":
-                foreach (var child in node.Children ?? [])
+            case "all" or "any" or "not":
+                foreach (var child in node.DecidingSteps())
                 {
                     Collect(child, steps, depth);
                 }

@@ -29,6 +29,7 @@ public static partial class DecisionMemo
         var numbers = DutyNumbers.Of(result);
         memo.Append("# What is owed for ").Append(MarkdownText.Escape(manifest.Name ?? manifest.Id)).Append(", as of ").Append(result.AsOf).Append("\n\n");
         Question(memo, result, manifest);
+        GateDecision(memo, result, numbers);
         Summary(memo, result);
         foreach (var bill in result.Bills.Where(b => b.Obligations.Count > 0))
         {
