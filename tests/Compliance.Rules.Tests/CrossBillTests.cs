@@ -74,11 +74,18 @@ public sealed class CrossBillTests
     [Fact]
     public void Which_bills_are_in_force_follows_each_bills_status_and_dates()
     {
-        var inForce = Evaluate("2026-09-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["eu-ai-act", "us-ca-sb53"], inForce);
-        var later = Evaluate("2027-01-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["eu-ai-act", "us-ca-sb53", "us-ny-raise"], later);
-        var earlier = Evaluate("2024-06-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["us-eo-14110"], earlier);
+        string[] InForce(string asOf) => Evaluate(asOf).Bills.Where(b => b.InForce).Select(b => b.Bill).ToArray();
+
+        var now = InForce("2026-09-01");
+        Assert.Subset(now.ToHashSet(), new HashSet<string> { "eu-ai-act", "us-ca-sb53", "us-ut-ai-policy-act", "kr-ai-basic-act", "cn-ai-content-labelling" });
+        Assert.Empty(now.Intersect(["us-ny-raise", "us-co-sb26-189", "us-co-sb205", "us-eo-14110", "us-ca-sb1047"]));
+        var later = InForce("2027-01-01");
+        Assert.Subset(later.ToHashSet(), new HashSet<string> { "eu-ai-act", "us-ca-sb53", "us-ny-raise", "us-co-sb26-189" });
+        Assert.DoesNotContain("us-co-sb205", later);
+        var earlier = InForce("2024-06-01");
+        Assert.Subset(earlier.ToHashSet(), new HashSet<string> { "us-eo-14110", "us-ut-ai-policy-act" });
+        Assert.Empty(earlier.Intersect(["eu-ai-act", "us-ca-sb53", "kr-ai-basic-act", "cn-ai-content-labelling"]));
+        // Every bill's answer agrees with its pack's own dates.
+        Assert.All(Evaluate("2026-09-01").Bills, b => Assert.Equal(BillCatalog.Bundled.Find($"{b.Bill}@{b.Version}")!.InForceOn(new DateOnly(2026, 9, 1)), b.InForce));
     }
 }

@@ -158,7 +158,7 @@ public static partial class FactCatalog
         new("deployment.ownNameOrTrademark", FactKind.Boolean, s => Bool(s.Deployment?.OwnNameOrTrademark), "the deployer puts its own name or trademark on a system someone else provides"),
         new("deployment.substantialModification", FactKind.Boolean, s => Bool(s.Deployment?.SubstantialModification), "the deployer substantially modified the system after it was placed on the market"),
         new("deployment.changedIntendedPurpose", FactKind.Boolean, s => Bool(s.Deployment?.ChangedIntendedPurpose), "the deployer uses the system for a purpose its provider did not intend"),
-    }.ToDictionary(f => f.Path, StringComparer.Ordinal);
+    }.Concat(LawsOf2026()).ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>The kind of training data stated as primary, or the only kind listed; unknown when several are listed and none is named primary.</summary>
     private static string? PrimaryDataModality(Training? training) =>

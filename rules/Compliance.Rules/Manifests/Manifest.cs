@@ -36,6 +36,18 @@ public sealed record Organisation
     public string? Name { get; init; }
     public double? AnnualRevenueUsd { get; init; }
     public string? Headquarters { get; init; }
+
+    // Thresholds Korea's AI Basic Act sets in won and in Korean users (who must designate a domestic representative).
+    // Kept in the law's own currency: the engine converts no money.
+
+    /// <summary>Total revenue in the preceding year, in Korean won.</summary>
+    public double? AnnualRevenueKrw { get; init; }
+
+    /// <summary>Revenue from AI services in the preceding year, in Korean won.</summary>
+    public double? AiServiceRevenueKrw { get; init; }
+
+    /// <summary>Average daily users in Korea of the organisation's AI services.</summary>
+    public double? AverageDailyUsersKorea { get; init; }
 }
 
 public sealed record Training
@@ -129,6 +141,30 @@ public sealed record Deployment
 
     /// <summary>The deployer uses the system for a purpose its provider did not intend (EU AI Act Art. 25(1)(c)).</summary>
     public bool? ChangedIntendedPurpose { get; init; }
+
+    // Facts the laws of 2026 ask of a deployment: Colorado SB 26-189, the Utah AI Policy Act, Korea's AI Basic Act and
+    // China's labelling measures.
+
+    /// <summary>The system processes personal data (Colorado SB 26-189: automated decision-making technology).</summary>
+    public bool? ProcessesPersonalData { get; init; }
+
+    /// <summary>The system interacts with individuals in connection with a consumer transaction (Utah Code § 13-77-103(1)).</summary>
+    public bool? ConsumerTransaction { get; init; }
+
+    /// <summary>The system is used in providing the services of a licensed or state-certified occupation (Utah Code § 13-77-101(8)).</summary>
+    public bool? RegulatedOccupation { get; init; }
+
+    /// <summary>The interaction collects sensitive personal information: health, financial or biometric data (Utah Code § 13-77-101(5)(a)).</summary>
+    public bool? CollectsSensitivePersonalData { get; init; }
+
+    /// <summary>The interaction gives personalised advice relied on for significant personal decisions (Utah Code § 13-77-101(5)(b)).</summary>
+    public bool? PersonalisedAdvice { get; init; }
+
+    /// <summary>The system may significantly affect or endanger human life, physical safety or fundamental rights (Korea AI Basic Act Art. 2(4)).</summary>
+    public bool? AffectsLifeSafetyOrRights { get; init; }
+
+    /// <summary>The system is, or is part of, a service on which users publish content for others (China's labelling measures Art. 6).</summary>
+    public bool? ContentDisseminationPlatform { get; init; }
 }
 
 public sealed record Evidence
