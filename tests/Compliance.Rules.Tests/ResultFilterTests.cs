@@ -74,8 +74,9 @@ public sealed class ResultFilterTests
 
     [Theory]
     [InlineData("EU", new[] { "eu-ai-act" })]
-    [InlineData("US-CA", new[] { "us-ca-sb53" })]
-    [InlineData("us", new[] { "us-ca-sb53" })]
+    [InlineData("US-CA", new[] { "us-ca-ab2013", "us-ca-sb243", "us-ca-sb53", "us-ca-sb942" })]
+    [InlineData("us", new[] { "us-ca-ab2013", "us-ca-sb243", "us-ca-sb53", "us-ca-sb942", "us-il-hb3773", "us-tx-traiga" })]
+    [InlineData("US-TX", new[] { "us-tx-traiga" })]
     [InlineData("DE", new[] { "eu-ai-act" })]
     [InlineData("US-NY", new string[0])]
     public void A_jurisdiction_keeps_the_bills_of_that_place_of_the_places_within_it_and_of_those_containing_it(string code, string[] bills)
