@@ -48,6 +48,8 @@ public sealed class LawyersAnswerTests
         Assert.Equal("enacted: in force from 2027-01-01", (string)raise["statusText"]!);
         var colorado = result["upcoming"]!.AsArray().Single(u => (string)u!["bill"]! == "us-co-sb26-189")!;
         Assert.Equal("2027-01-01", (string)colorado["inForceFrom"]!);
+        var sb942 = result["upcoming"]!.AsArray().Single(u => (string)u!["bill"]! == "us-ca-sb942")!;
+        Assert.Equal("2026-08-02", (string)sb942["inForceFrom"]!);
         // Vetoed, revoked, repealed and hypothetical bills are neither evaluated nor announced.
         Assert.DoesNotContain(result["upcoming"]!.AsArray(), u => (string)u!["bill"]! is "us-ca-sb1047" or "us-eo-14110" or "us-co-sb205");
     }

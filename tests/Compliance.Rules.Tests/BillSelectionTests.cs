@@ -23,6 +23,16 @@ public sealed class BillSelectionTests
     [InlineData("2025-09-01", "eu-ai-act,cn-ai-content-labelling", "us-ca-sb53")]
     [InlineData("2026-07-01", "eu-ai-act,us-ca-sb53,kr-ai-basic-act,cn-ai-content-labelling,us-ut-ai-policy-act", "us-ny-raise,us-co-sb26-189")]
     [InlineData("2027-01-01", "eu-ai-act,us-ca-sb53,us-ny-raise,us-co-sb26-189", "")]
+    // the EU AI Act from 2024-08-01.
+    [InlineData("2024-06-01", "us-eo-14110", "eu-ai-act,us-ca-sb53,us-ny-raise,us-tx-traiga,us-ca-ab2013,us-ca-sb942,us-ca-sb243,us-il-hb3773")]
+    [InlineData("2025-01-19", "us-eo-14110,eu-ai-act", "us-ca-sb53,us-ny-raise,us-tx-traiga,us-ca-ab2013,us-ca-sb942,us-ca-sb243,us-il-hb3773")]
+    [InlineData("2025-01-20", "eu-ai-act", "us-ca-sb53,us-ny-raise,us-tx-traiga,us-ca-ab2013,us-ca-sb942,us-ca-sb243,us-il-hb3773")]
+    // SB 53, TRAIGA, AB 2013, SB 243 and Illinois HB 3773 from 2026-01-01; SB 942 (as amended by AB 853) from
+    // 2026-08-02; RAISE from 2027-01-01.
+    [InlineData("2026-07-01", "eu-ai-act,us-ca-sb53,us-tx-traiga,us-ca-ab2013,us-ca-sb243,us-il-hb3773", "us-ny-raise,us-ca-sb942")]
+    [InlineData("2026-08-01", "eu-ai-act,us-ca-sb53,us-tx-traiga,us-ca-ab2013,us-ca-sb243,us-il-hb3773", "us-ny-raise,us-ca-sb942")]
+    [InlineData("2026-08-02", "eu-ai-act,us-ca-sb53,us-tx-traiga,us-ca-ab2013,us-ca-sb243,us-il-hb3773,us-ca-sb942", "us-ny-raise")]
+    [InlineData("2027-01-01", "eu-ai-act,us-ca-sb53,us-ny-raise,us-tx-traiga,us-ca-ab2013,us-ca-sb942,us-ca-sb243,us-il-hb3773", "")]
     public void Without_names_the_bills_in_force_are_chosen_and_the_enacted_ones_to_come_are_named(string date, string inForce, string upcoming)
     {
         var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);

@@ -74,8 +74,9 @@ public sealed class ResultFilterTests
 
     [Theory]
     [InlineData("EU", new[] { "eu-ai-act" }, new[] { "us-ca-sb53", "kr-ai-basic-act", "cn-ai-content-labelling", "us-ut-ai-policy-act" })]
-    [InlineData("US-CA", new[] { "us-ca-sb53" }, new[] { "eu-ai-act", "us-ut-ai-policy-act", "kr-ai-basic-act" })]
-    [InlineData("us", new[] { "us-ca-sb53", "us-ut-ai-policy-act" }, new[] { "eu-ai-act", "kr-ai-basic-act", "cn-ai-content-labelling" })]
+    [InlineData("US-CA", new[] { "us-ca-sb53", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942" }, new[] { "eu-ai-act", "us-ut-ai-policy-act", "kr-ai-basic-act" })]
+    [InlineData("us", new[] { "us-ca-sb53", "us-ut-ai-policy-act", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942", "us-il-hb3773", "us-tx-traiga" }, new[] { "eu-ai-act", "kr-ai-basic-act", "cn-ai-content-labelling" })]
+    [InlineData("US-TX", new[] { "us-tx-traiga" }, new[] { "us-ca-sb53", "eu-ai-act", "us-ut-ai-policy-act" })]
     [InlineData("DE", new[] { "eu-ai-act" }, new[] { "us-ca-sb53", "kr-ai-basic-act" })]
     [InlineData("KR", new[] { "kr-ai-basic-act" }, new[] { "eu-ai-act", "us-ca-sb53", "cn-ai-content-labelling" })]
     [InlineData("US-NY", new string[0], new[] { "us-ca-sb53", "eu-ai-act", "us-ut-ai-policy-act" })]

@@ -158,6 +158,16 @@ public static partial class FactCatalog
         new("deployment.ownNameOrTrademark", FactKind.Boolean, s => Bool(s.Deployment?.OwnNameOrTrademark), "the deployer puts its own name or trademark on a system someone else provides"),
         new("deployment.substantialModification", FactKind.Boolean, s => Bool(s.Deployment?.SubstantialModification), "the deployer substantially modified the system after it was placed on the market"),
         new("deployment.changedIntendedPurpose", FactKind.Boolean, s => Bool(s.Deployment?.ChangedIntendedPurpose), "the deployer uses the system for a purpose its provider did not intend"),
+        // The laws of 2026: Texas TRAIGA, California AB 2013, SB 942 as amended by AB 853, SB 243, Illinois HB 3773.
+        new("release.selfHosted", FactKind.Boolean, s => Bool(M(s).Release?.SelfHosted), "the developer offers the weights or source code for download from its own website or application (a GenAI hosting platform)"),
+        new("deployment.monthlyUsers", FactKind.Number, s => Num(s.Deployment?.MonthlyUsers), "monthly visitors or users of the system (a count of people)"),
+        new("deployment.contentDistributionPlatform", FactKind.Boolean, s => Bool(s.Deployment?.ContentDistributionPlatform), "a public-facing social media, file-sharing or mass messaging platform or stand-alone search engine distributing content to users who did not create it"),
+        new("deployment.captureDevice", FactKind.Boolean, s => Bool(s.Deployment?.CaptureDevice), "the system runs in a capture device (camera, phone, voice recorder) the deployer produces for sale"),
+        new("deployment.companionChatbot", FactKind.Boolean, s => Bool(s.Deployment?.CompanionChatbot), "the system is a companion chatbot: human-like, meets social needs, sustains a relationship across interactions"),
+        new("deployment.knownMinorUsers", FactKind.Boolean, s => Bool(s.Deployment?.KnownMinorUsers), "the deployer knows that some of the system's users are minors"),
+        new("deployment.publicBody", FactKind.Boolean, s => Bool(s.Deployment?.PublicBody), "the deployer is a government body (a unit of a state or local government exercising governmental functions)"),
+        new("deployment.intendedPurposes", FactKind.List, s => List(s.Deployment?.IntendedPurposes), "what the system is developed or deployed with the intent, or for the purpose, of doing, among those some bills prohibit"),
+        new("deployment.employmentDecisions", FactKind.Boolean, s => Bool(s.Deployment?.EmploymentDecisions), "the deployer, as an employer, uses the system with respect to recruitment, hiring, promotion, discharge, discipline or other terms of employment"),
     }.Concat(LawsOf2026()).ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>The kind of training data stated as primary, or the only kind listed; unknown when several are listed and none is named primary.</summary>

@@ -108,6 +108,11 @@ public sealed record Release
     public string? License { get; init; }
     public DateOnly? Date { get; init; }
     public IReadOnlyList<string>? Jurisdictions { get; init; }
+
+    // The laws of 2026 (California AB 853).
+
+    /// <summary>The developer itself offers the weights or source code for download from its own website or application (a "GenAI hosting platform", BPC § 22757.1(g)), not only through a third-party hub.</summary>
+    public bool? SelfHosted { get; init; }
 }
 
 public sealed record Deployment
@@ -165,6 +170,32 @@ public sealed record Deployment
 
     /// <summary>The system is, or is part of, a service on which users publish content for others (China's labelling measures Art. 6).</summary>
     public bool? ContentDisseminationPlatform { get; init; }
+
+    // The laws of 2026: Texas TRAIGA, California SB 942 as amended by AB 853, California SB 243, Illinois HB 3773.
+
+    /// <summary>Monthly visitors or users of the system, a count of people (BPC § 22757.1(d): "over 1,000,000 monthly visitors or users"; (h): "2,000,000 unique monthly users").</summary>
+    public double? MonthlyUsers { get; init; }
+
+    /// <summary>A public-facing social media, file-sharing or mass messaging platform or stand-alone search engine distributing content to users who did not create it (BPC § 22757.1(h)).</summary>
+    public bool? ContentDistributionPlatform { get; init; }
+
+    /// <summary>The system runs in a capture device (camera, phone with camera or microphone, voice recorder) the deployer produces for sale (BPC § 22757.1(b), (c)).</summary>
+    public bool? CaptureDevice { get; init; }
+
+    /// <summary>The system is a companion chatbot (BPC § 22601(b)).</summary>
+    public bool? CompanionChatbot { get; init; }
+
+    /// <summary>The deployer knows that some of the system's users are minors (BPC § 22602(c)).</summary>
+    public bool? KnownMinorUsers { get; init; }
+
+    /// <summary>The deployer is a government body: a unit of a state or of a political subdivision exercising governmental functions (Texas Bus. &amp; Com. Code § 552.001(3)).</summary>
+    public bool? PublicBody { get; init; }
+
+    /// <summary>What the system is developed or deployed with the intent, or for the purpose, of doing, among those some bills prohibit (Texas Bus. &amp; Com. Code §§ 552.052-552.057); empty states none.</summary>
+    public IReadOnlyList<string>? IntendedPurposes { get; init; }
+
+    /// <summary>The deployer, as an employer, uses the system with respect to recruitment, hiring, promotion, discharge, discipline or other terms of employment (775 ILCS 5/2-102(L)).</summary>
+    public bool? EmploymentDecisions { get; init; }
 }
 
 public sealed record Evidence
