@@ -29,6 +29,9 @@ public sealed class SchemaValidator
     private static readonly Lazy<SchemaValidator> KeyRequestSchema = new(() => Load("key-request"));
 
     public static SchemaValidator Manifest => ManifestSchema.Value;
+
+    /// <summary>The schema itself, for a reader that asks what a field is (the importers' fact properties).</summary>
+    internal JsonSchema Schema => _schema;
     public static SchemaValidator RulePack => RulePackSchema.Value;
     public static SchemaValidator Evaluation => EvaluationSchema.Value;
 
