@@ -23,14 +23,4 @@ internal static class ManifestFields
         }
         return schema;
     }
-
-    /// <summary>What a field holds, in words, for an error that says what was expected.</summary>
-    public static string Expected(JsonSchema field) => field.Type switch
-    {
-        _ when field.Type.HasFlag(JsonObjectType.Number) || field.Type.HasFlag(JsonObjectType.Integer) => "a number",
-        _ when field.Type.HasFlag(JsonObjectType.Boolean) => "true or false",
-        _ when field.Type.HasFlag(JsonObjectType.Array) => "a list",
-        _ when field.Type.HasFlag(JsonObjectType.Object) => "an object",
-        _ => "text",
-    };
 }
