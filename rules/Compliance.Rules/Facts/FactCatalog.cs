@@ -132,7 +132,14 @@ public static partial class FactCatalog
         new("lineage.relation", FactKind.Text, s => Str(M(s).Lineage?.Relation), "how the artifact was made from its base"),
         new("lineage.computeFlop", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop), "operations of the modification step only"),
         new("lineage.costUsd", FactKind.Number, s => Num(M(s).Lineage?.CostUsd), "cost of the modification step only"),
-        new("lineage.sameDeveloper", FactKind.Boolean, SameDeveloper, "the artifact's developer also developed every base (derived from developer.name)"),
+        new("lineage.sameDeveloper", FactKind.Boolean, SameDeveloper, "the artifact's developer also developed every base (derived from developer.name)")
+        {
+            // Derived: a reader completes the developer names it is compared from, the artifact's and its bases'.
+            MissingFacts = s => [
+                .. M(s).Developer?.Name is null ? ["developer.name"] : Array.Empty<string>(),
+                .. s.Artifact.Bases.Where(b => b.Manifest.Developer?.Name is null).Select(b => $"{b.Id}: developer.name"),
+            ],
+        },
         new("outputModalities", FactKind.List, s => List(M(s).OutputModalities), "what the model generates"),
         new("weights.parameters", FactKind.Number, s => Num(M(s).Weights?.Parameters), "number of parameters"),
         new("release.weights", FactKind.Text, s => Str(M(s).Release?.Weights), "open | gated | licensed | internal | none"),

@@ -47,6 +47,9 @@ public sealed class SchemaValidator
     /// <summary>The body of POST /v1/keys.</summary>
     public static SchemaValidator KeyRequest => KeyRequestSchema.Value;
 
+    /// <summary>The schema itself, for a reader that asks what a field is (the importers' fact properties).</summary>
+    internal JsonSchema Schema => _schema;
+
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request", "key-request"];
 
