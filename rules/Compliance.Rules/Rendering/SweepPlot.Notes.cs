@@ -13,6 +13,9 @@ internal static partial class SweepPlot
     /// <summary>Names listed per change at one step; the rest are counted (every name is in the JSON and the CSV).</summary>
     private const int NamesPerChange = 8;
 
+    /// <summary>A memo's figure stays a figure: steps beyond these, and a step's note beyond these lines, point to the answer that has them all.</summary>
+    private const int StepsNamed = 12, LinesPerStep = 4;
+
     /// <summary>The legend below the plot, entries flowing left to right and wrapping; returns the y below it.</summary>
     private static double Legend(SweepResult sweep, IReadOnlyList<SweptDefinition> definitions, List<XElement> content, double y)
     {
@@ -67,7 +70,7 @@ internal static partial class SweepPlot
         {
             notes.Add(("", "No model changes classification between these values."));
         }
-        for (var k = 0; k < steps.Count; k++)
+        for (var k = 0; k < Math.Min(steps.Count, StepsNamed); k++)
         {
             var (point, index) = steps[k];
             // Models that change alike are named together, each once: "Covered model and 2 more: holds → does not hold: A, B".
@@ -77,6 +80,10 @@ internal static partial class SweepPlot
                 .Select(g => $"{g.Key}: {Names(g.Select(m => m.Model), estimated)}");
             notes.Add(($"{k + 1}.", $"From {ShortNumber.Of(sweep.Points[index - 1].Value)} to {ShortNumber.Of(point.Value)}, {string.Join("; ", changes)}."));
         }
+        if (steps.Count > StepsNamed)
+        {
+            notes.Add(("", $"Steps {StepsNamed + 1} to {steps.Count}: the models are named in the JSON and CSV answers."));
+        }
         if (sweep.Estimates is { } report)
         {
             notes.Add(("*", $"Cost estimated from compute ({report.Count} fact{(report.Count == 1 ? "" : "s")}): {report.Title}. Certainty: {report.Certainty.ToString().ToLowerInvariant()}. Each estimate and its arithmetic is in the JSON and CSV answers."));
@@ -85,6 +92,12 @@ internal static partial class SweepPlot
         foreach (var (mark, text) in notes)
         {
             var lines = PlotText.Wrap(text, SmallSize, Width - 2 * Margin - indent);
+            if (lines.Count > LinesPerStep)
+            {
+                const string more = " (all in the JSON and CSV answers)";
+                var room = Width - 2 * Margin - indent - PlotText.Width(more, SmallSize);
+                lines = [.. lines.Take(LinesPerStep - 1), PlotText.Fit(lines[LinesPerStep - 1] + " …", SmallSize, room) + more];
+            }
             for (var l = 0; l < lines.Count; l++)
             {
                 y += SmallSize * 1.4;
