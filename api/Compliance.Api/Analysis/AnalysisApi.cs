@@ -21,7 +21,7 @@ public static class AnalysisApi
             .WithSummary("Two bills (versions, variants, or a bill with overrides) over a portfolio: per artifact, the definitions and duties that differ (outstanding and undetermined apart); totals by phase; ?format=csv for one row per artifact and bill")
             .Accepts<CompareRequest>("application/json")
             .Produces<ComparisonResult>()
-            .Produces<string>(StatusCodes.Status200OK, Csv)
+            .WithMetadata(new AnswerFormats("json (default): the comparison; csv: one row per artifact and bill (side A, then B), for pandas or R", ("csv", Csv)))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithAnalysisLimits();
@@ -32,8 +32,8 @@ public static class AnalysisApi
             .WithSummary("One parameter over a range: per value, how many artifacts each definition covers and which flip, from what to what; ?format=csv (one row per value and artifact), svg or png (the plot)")
             .Accepts<SweepRequest>("application/json")
             .Produces<SweepResult>()
-            .Produces<string>(StatusCodes.Status200OK, Csv, "image/svg+xml")
-            .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
+            .WithMetadata(new AnswerFormats("json (default): the counts and flips per value; csv: one row per value and artifact, for pandas or R; svg or png: the plot",
+                ("csv", Csv), ("svg", "image/svg+xml"), ("png", "image/png")))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithAnalysisLimits();
