@@ -13,7 +13,7 @@ public sealed class AnalysisCommandTests
         Assert.Equal(0, run.ExitCode);
         var result = JsonNode.Parse(run.Out)!;
         var release = result["differences"]!.AsArray().Single(d => (string)d!["artifact"]! == "acme/frontier-1")!;
-        Assert.Contains("critical-harm-assessment", release["lost"]!.AsArray().Select(l => (string)l!));
+        Assert.Contains("critical-harm-assessment", release["lost"]!["outstanding"]!.AsArray().Select(l => (string)l!));
         Assert.DoesNotContain(result["differences"]!.AsArray(), d => (string)d!["artifact"]! == "acme/frontier-chat");
     }
 
@@ -24,7 +24,8 @@ public sealed class AnalysisCommandTests
         var svg = Cli.Compliance("sweep", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--from", "1e23", "--to", "1e27", "--steps", "9", "--log", "examples/frontier-release.json", "--format", "svg");
 
         Assert.Equal(0, csv.ExitCode);
-        Assert.Equal(4, csv.Out.TrimEnd().Split('\n').Length);
+        // One row per value and artifact: three values, two manifests, and the header.
+        Assert.Equal(1 + 3 * 2, csv.Out.TrimEnd().Split('\n').Length);
         Assert.Equal(0, svg.ExitCode);
         XNamespace ns = "http://www.w3.org/2000/svg";
         var series = XDocument.Parse(svg.Out).Descendants(ns + "g").Single(g => (string?)g.Attribute("data-definition") == "covered_model");
@@ -50,7 +51,7 @@ public sealed class AnalysisCommandTests
         var models = corpus.Out.TrimEnd('\n').Split('\n').Length - 1;
         Assert.True(models >= 40, $"{models} models");
         Assert.Equal(0, sweep.ExitCode);
-        Assert.Equal(6, sweep.Out.TrimEnd('\n').Split('\n').Length);
+        Assert.Equal(1 + 5 * models, sweep.Out.TrimEnd('\n').Split('\n').Length);
         Assert.Equal(0, compare.ExitCode);
         Assert.Equal(models, (int)JsonNode.Parse(compare.Out)!["artifacts"]!);
     }
@@ -65,5 +66,51 @@ public sealed class AnalysisCommandTests
         Assert.Contains("not both", both.Err, StringComparison.Ordinal);
         Assert.Equal(2, neither.ExitCode);
         Assert.Contains("--corpus", neither.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_with_estimates_reports_each_filled_cost_and_writes_the_plot_as_png_by_the_files_extension()
+    {
+        var png = Path.Combine(Path.GetTempPath(), $"sweep-{Guid.NewGuid():N}.png");
+        try
+        {
+            var json = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e26", "--as-of", "2026-07-01", "--estimates", "--format", "json");
+            var plot = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--from", "1e24", "--to", "1e27", "--steps", "7", "--log", "--estimates", "--output", png);
+
+            Assert.Equal(0, json.ExitCode);
+            var estimates = JsonNode.Parse(json.Out)!["estimates"]!;
+            Assert.Equal("secondary", (string)estimates["certainty"]!);
+            Assert.Equal((int)estimates["count"]!, estimates["estimated"]!.AsArray().Count);
+            Assert.All(estimates["estimated"]!.AsArray(), e => Assert.Contains("per FLOP", (string)e!["basis"]!, StringComparison.Ordinal));
+            Assert.Equal(0, plot.ExitCode);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [Fact]
+    public void A_png_without_a_file_or_a_file_of_no_known_kind_exits_2_naming_the_option()
+    {
+        var noFile = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e26", "--format", "png");
+        var unknown = Cli.Compliance("sweep", "--corpus", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e26", "--output", "plot.gif");
+
+        Assert.Equal(2, noFile.ExitCode);
+        Assert.Contains("--output plot.png", noFile.Err, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains(".gif", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_as_csv_has_one_row_per_artifact_and_bill()
+    {
+        var run = Cli.Compliance("compare", "--bill", "us-ca-sb1047", "--bill", "proposal-deployment-only", "examples/frontier-release.json", "examples/api-deployment.json", "--as-of", "2026-07-01", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Out.TrimEnd().Split('\n');
+        Assert.StartsWith("side,bill,artifact,name,", rows[0], StringComparison.Ordinal);
+        Assert.Equal(1 + 2 * 2, rows.Length);
     }
 }

@@ -27,7 +27,7 @@ public sealed class AnalysisBoundsTests
         });
 
         var stopped = Assert.ThrowsAny<OperationCanceledException>(() =>
-            Sweep.Run(Portfolio(20), Sb1047, "covered_compute_flop", Sweep.Range(1e23, 1e27, 200, log: true), AsOf, progress, cancel.Token));
+            Sweep.Run(Portfolio(20), Sb1047, "covered_compute_flop", Sweep.Range(1e23, 1e27, 200, log: true), AsOf, progress: progress, cancellationToken: cancel.Token));
 
         Assert.Equal(cancel.Token, stopped.CancellationToken);
         Assert.Equal([1], done);
@@ -49,7 +49,7 @@ public sealed class AnalysisBoundsTests
         var portfolio = Portfolio(20);
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            Comparison.Compare(portfolio, new BillVariant(Sb1047), new BillVariant(Sb1047), AsOf, progress, cancel.Token));
+            Comparison.Compare(portfolio, new BillVariant(Sb1047), new BillVariant(Sb1047), AsOf, progress: progress, cancellationToken: cancel.Token));
 
         // Checked every 64 artifacts: cancelled after reporting 100, noticed before 128, out of 1,040.
         Assert.InRange(last, 100, 128);

@@ -16,7 +16,7 @@ public static class CorpusApi
             .WithName("ListCorpus")
             .WithSummary("The reference corpus: real models' manifests with published compute and cost estimates and their sources; ?format=csv gives one row per model")
             .Produces<CorpusListing>()
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithMetadata(new AnswerFormats("json (default): every manifest with its sources; csv: one row per model", ("csv", "text/csv")))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return v1;
     }

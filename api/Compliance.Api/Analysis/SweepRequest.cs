@@ -26,6 +26,13 @@ public sealed record SweepRequest : IRequestEnvelope
     /// <summary>The date to sweep as of; default: today.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>
+    /// Fill a training cost a manifest leaves out from its compute, at the cited cloud price per FLOP by year
+    /// (rules/assumptions/cloud-price-per-flop.yaml, certainty secondary); every fact filled is reported under
+    /// <c>estimates</c>. Default: false, the manifests as they are.
+    /// </summary>
+    public bool? Estimates { get; init; }
+
     public static SchemaValidator Schema => SchemaValidator.SweepRequest;
 
     public static string Invalid => "The sweep request is invalid";

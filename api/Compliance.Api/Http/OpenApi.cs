@@ -27,6 +27,7 @@ public static class OpenApi
         options.OperationFilter<ScopeRequirements>();
         options.OperationFilter<RulePackBody>();
         options.OperationFilter<DecisionAnswers>();
+        options.OperationFilter<AnswerFormatsFilter>();
         // Fields written in more than one way are described from the published request schemas.
         options.MapType<JsonNode>(() => new OpenApiSchema());
         options.MapType<BillChoice>(() => PublishedShapes.Definition("compare-request", "#/definitions/bill"));

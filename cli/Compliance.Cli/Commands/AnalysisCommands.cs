@@ -22,9 +22,14 @@ internal static class AnalysisCommands
         var bills = CommonOptions.Bills();
         bills.Description = "The two bills to compare, as ID or ID@VERSION: --bill A --bill B.";
         var asOf = CommonOptions.AsOf();
-        var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, asOf, format };
+        var estimates = EstimatesOption();
+        var format = new Option<string>("--format", "-f") { Description = "text, json, or csv (one row per artifact and bill, for pandas or R)." };
+        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (its extension, .json or .csv, chooses the format when --format is not given)." };
+        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ (outstanding and undetermined apart), and totals by phase.")
+        {
+            files, corpus, bills, asOf, estimates, format, output,
+        };
         command.SetAction(parse => CommandGuard.Run(parse, "compare", () =>
         {
             var names = parse.GetValue(bills) ?? [];
@@ -34,23 +39,35 @@ internal static class AnalysisCommands
             }
             var packs = BillCatalog.Bundled.Resolve(names, "--bill");
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            var path = parse.GetValue(output);
+            var chosen = Format(parse.GetValue(format), path, ["text", "json", "csv"]);
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
+            var options = Options(parse.GetValue(estimates), keepRows: chosen == "csv");
             var result = SlowWork.Run("comparing", portfolio.Count, progress =>
-                Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), when, progress));
-            if (parse.GetValue(format) == "json")
+                Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), when, options, progress));
+            switch (chosen)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(result, EvaluateCommand.Json));
-                return ExitCodes.Allowed;
+                case "json":
+                    return Write(JsonSerializer.Serialize(result, EvaluateCommand.Json) + "\n", path);
+                case "csv":
+                    return WriteLines(ComparisonReports.CsvLines(result), path);
             }
+            var totals = result.Totals;
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.A)}[/] vs [bold]{Markup.Escape(result.B)}[/] over {result.Artifacts} artifacts, as of {result.AsOf}");
-            AnsiConsole.MarkupLine($"  artifacts with duties: {result.Totals.WithObligationsUnderA} vs {result.Totals.WithObligationsUnderB}; duties: {result.Totals.ObligationsUnderA} vs {result.Totals.ObligationsUnderB}");
-            AnsiConsole.MarkupLine($"  gained by phase: {Phases(result.Totals.GainedByPhase)}; lost by phase: {Phases(result.Totals.LostByPhase)}");
+            AnsiConsole.MarkupLine($"  artifacts with an outstanding duty: {totals.WithOutstandingUnderA} vs {totals.WithOutstandingUnderB}; with any duty listed (undetermined included): {totals.WithObligationsUnderA} vs {totals.WithObligationsUnderB}");
+            AnsiConsole.MarkupLine($"  duties outstanding: {totals.UnderA.Outstanding} vs {totals.UnderB.Outstanding}; undetermined: {totals.UnderA.Undetermined} vs {totals.UnderB.Undetermined}; satisfied: {totals.UnderA.Satisfied} vs {totals.UnderB.Satisfied}");
+            AnsiConsole.MarkupLine($"  gained: {Changes(totals.Gained)}");
+            AnsiConsole.MarkupLine($"  lost: {Changes(totals.Lost)}");
+            if (result.Estimates is { } report)
+            {
+                AnsiConsole.MarkupLine($"  estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
+            }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "definitions that differ", "gained", "lost");
             foreach (var d in result.Differences)
             {
-                table.AddRow(Markup.Escape(d.Artifact),
+                table.AddRow(Markup.Escape(d.Name + (d.Estimated is null ? "" : " *")),
                     Markup.Escape(string.Join(", ", d.Definitions.Select(x => $"{x.Key}: {x.Value.A?.Text() ?? "-"} -> {x.Value.B?.Text() ?? "-"}"))),
-                    Markup.Escape(string.Join(", ", d.Gained)), Markup.Escape(string.Join(", ", d.Lost)));
+                    Markup.Escape(Duties(d.Gained)), Markup.Escape(Duties(d.Lost)));
             }
             AnsiConsole.Write(table);
             return ExitCodes.Allowed;
@@ -70,12 +87,13 @@ internal static class AnalysisCommands
         var steps = new Option<int>("--steps") { Description = "Points in the range.", DefaultValueFactory = _ => 20 };
         var log = new Option<bool>("--log") { Description = "Space the range on a log scale." };
         var asOf = CommonOptions.AsOf();
-        var format = new Option<string>("--format", "-f") { Description = "text, json, csv or svg.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "csv", "svg");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file." };
-        var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip.")
+        var estimates = EstimatesOption();
+        var format = new Option<string>("--format", "-f") { Description = "text, json, csv (one row per value and artifact, for pandas or R), svg or png (the plot; png needs --output)." };
+        format.AcceptOnlyFromAmong("text", "json", "csv", "svg", "png");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (its extension, .json, .csv, .svg or .png, chooses the format when --format is not given)." };
+        var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip, from what to what.")
         {
-            files, corpus, bill, parameter, values, from, to, steps, log, asOf, format, output,
+            files, corpus, bill, parameter, values, from, to, steps, log, asOf, estimates, format, output,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "sweep", () =>
         {
@@ -91,34 +109,40 @@ internal static class AnalysisCommands
                 throw new InvalidInputException("Bad values", "--values", $"give 1 to {Sweep.MaxSteps} numbers, e.g. 1e24,1e25,1e26");
             }
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
+            var path = parse.GetValue(output);
+            var chosen = Format(parse.GetValue(format), path, ["text", "json", "csv", "svg", "png"]);
+            if (chosen == "png" && path is null)
+            {
+                throw new InvalidInputException("Give a file for the PNG", "--output", "a PNG is written to a file: add --output plot.png");
+            }
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
-            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, progress));
-            var text = parse.GetValue(format) switch
+            var options = Options(parse.GetValue(estimates), keepRows: chosen == "csv");
+            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, options, progress));
+            switch (chosen)
             {
-                "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
-                "csv" => SweepReports.Csv(result),
-                "svg" => SweepReports.Svg(result),
-                _ => null,
-            };
-            if (text is null)
-            {
-                var table = new Table().Border(TableBorder.Rounded).AddColumn(result.Parameter);
-                var names = result.Points[0].Counts.Keys.ToList();
-                names.ForEach(n => table.AddColumn(n + " (true/false/unknown)"));
-                table.AddColumn("flipped");
-                foreach (var p in result.Points)
-                {
-                    table.AddRow([p.Value.ToString("G4", CultureInfo.InvariantCulture), .. names.Select(n => $"{p.Counts[n].True}/{p.Counts[n].False}/{p.Counts[n].Unknown}"), p.Flipped.Count.ToString(CultureInfo.InvariantCulture)]);
-                }
-                AnsiConsole.Write(table);
+                case "json":
+                    return Write(JsonSerializer.Serialize(result, EvaluateCommand.Json) + "\n", path);
+                case "csv":
+                    return WriteLines(SweepReports.CsvLines(result), path);
+                case "svg":
+                    return Write(SweepReports.Svg(result), path);
+                case "png":
+                    File.WriteAllBytes(path!, SweepReports.Png(result));
+                    return ExitCodes.Allowed;
             }
-            else if (parse.GetValue(output) is { } path)
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(result.Parameter);
+            var names = result.Definitions.Select(d => d.Name).ToList();
+            names.ForEach(n => table.AddColumn(n + " (true/false/unknown)"));
+            table.AddColumn("models that flip");
+            foreach (var p in result.Points)
             {
-                File.WriteAllText(path, text);
+                table.AddRow([ShortNumber.Of(p.Value), .. names.Select(n => $"{p.Counts[n].True}/{p.Counts[n].False}/{p.Counts[n].Unknown}"),
+                    Markup.Escape(p.FlippedModels.Count <= 6 ? string.Join(", ", p.FlippedModels) : $"{string.Join(", ", p.FlippedModels.Take(6))} and {p.FlippedModels.Count - 6} more")]);
             }
-            else
+            AnsiConsole.Write(table);
+            if (result.Estimates is { } report)
             {
-                Console.Out.Write(text);
+                AnsiConsole.MarkupLine($"estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
             }
             return ExitCodes.Allowed;
         }));
@@ -149,6 +173,63 @@ internal static class AnalysisCommands
         ? value
         : throw new InvalidInputException("Bad value", option, $"{value.ToString(CultureInfo.InvariantCulture)} is not a finite number (about ±1.8e308 at most)");
 
-    private static string Phases(IReadOnlyDictionary<string, int> counts) =>
-        counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
+    private static Option<bool> EstimatesOption() => new("--estimates")
+    {
+        Description = "Fill a training cost the manifests leave out from their compute, at a cited cloud price per FLOP by year (secondary); every fact filled is reported.",
+    };
+
+    private static AnalysisOptions Options(bool estimates, bool keepRows) =>
+        new() { Estimates = estimates ? CloudPrices.Bundled : null, KeepRows = keepRows };
+
+    /// <summary>The format asked for, else the one the output file's extension names, else text.</summary>
+    private static string Format(string? asked, string? path, string[] known)
+    {
+        if (asked is not null)
+        {
+            return asked;
+        }
+        var extension = Path.GetExtension(path ?? "").TrimStart('.').ToLowerInvariant();
+        return extension.Length == 0 ? "text"
+            : known.Contains(extension, StringComparer.Ordinal) && extension != "text" ? extension
+            : throw new InvalidInputException("Unknown format", "--output", $"'.{extension}' names no format; give --format {string.Join("|", known)} or a file ending .{string.Join(", .", known.Where(k => k != "text"))}");
+    }
+
+    private static int Write(string text, string? path)
+    {
+        if (path is null)
+        {
+            Console.Out.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(path, text);
+        }
+        return ExitCodes.Allowed;
+    }
+
+    /// <summary>A CSV written line by line as it is made: a sweep of many artifacts never sits in memory as one string.</summary>
+    private static int WriteLines(IEnumerable<string> lines, string? path)
+    {
+        using var file = path is null ? null : new StreamWriter(path);
+        var writer = file ?? Console.Out;
+        foreach (var line in lines)
+        {
+            writer.Write(line);
+            writer.Write('\n');
+        }
+        writer.Flush();
+        return ExitCodes.Allowed;
+    }
+
+    private static string Changes(DutyChanges changes) => changes.Total is { Outstanding: 0, Satisfied: 0, Undetermined: 0 }
+        ? "none"
+        : $"{changes.Total.Outstanding} outstanding, {changes.Total.Undetermined} undetermined, {changes.Total.Satisfied} satisfied (by phase: "
+          + string.Join(", ", changes.ByPhase.Select(p => $"{p.Key} {p.Value.Outstanding}/{p.Value.Undetermined}/{p.Value.Satisfied}")) + ")";
+
+    private static string Duties(DutiesByStatus duties) => string.Join("; ", new[]
+    {
+        duties.Outstanding.Count > 0 ? "outstanding: " + string.Join(", ", duties.Outstanding) : null,
+        duties.Satisfied.Count > 0 ? "satisfied: " + string.Join(", ", duties.Satisfied) : null,
+        duties.Undetermined.Count > 0 ? "undetermined: " + string.Join(", ", duties.Undetermined) : null,
+    }.OfType<string>());
 }

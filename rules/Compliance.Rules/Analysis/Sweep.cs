@@ -6,12 +6,6 @@ using Compliance.Rules.Packs;
 
 namespace Compliance.Rules.Analysis;
 
-public sealed record SweepPoint(double Value, IReadOnlyDictionary<string, TriCounts> Counts, IReadOnlyList<string> Flipped);
-
-public sealed record TriCounts(int True, int False, int Unknown);
-
-public sealed record SweepResult(string Bill, string Parameter, double CurrentValue, string AsOf, int Artifacts, IReadOnlyList<SweepPoint> Points);
-
 /// <summary>
 /// One parameter of one bill over a range of values: at each value, how many artifacts each definition covers, and
 /// which artifacts changed classification since the previous value. Only definitions are evaluated, in parallel.
@@ -20,20 +14,25 @@ public static class Sweep
 {
     public const int MaxSteps = 200;
 
+    /// <param name="options">Estimates to fill missing costs with, and whether to keep every artifact's answer for a CSV.</param>
     /// <param name="progress">Told how many values are done, after each one.</param>
     /// <param name="cancellationToken">
     /// Stops the sweep between artifacts (an <see cref="OperationCanceledException"/>): a caller that left, or ran out of
     /// time, should not keep two cores busy for the rest of a portfolio.
     /// </param>
     public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillPack pack, string parameter, IReadOnlyList<double> values, DateOnly asOf,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        AnalysisOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        options ??= AnalysisOptions.Default;
         if (!pack.ParametersByName.TryGetValue(parameter, out var swept))
         {
             throw new InvalidInputException("Unknown parameter", "/parameter", $"'{pack.Id}' has no parameter '{parameter}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}");
         }
+        var estimated = options.Estimates is { } prices ? CostEstimates.Apply(portfolio, prices, cancellationToken) : null;
+        portfolio = estimated?.Artifacts ?? portfolio;
         var names = pack.Definitions.Select(d => d.Name).ToArray();
         Tri[]? previous = null;
+        var grids = options.KeepRows ? new List<Tri[]>(values.Count) : null;
         var points = new List<SweepPoint>(values.Count);
         // Parallel.For checks the token between iterations and throws it unwrapped; a throw inside the body would
         // arrive wrapped in an AggregateException.
@@ -66,14 +65,46 @@ public static class Sweep
                 }
                 counts[names[d]] = new TriCounts(t, f, u);
             }
-            var flipped = previous is null ? [] : Enumerable.Range(0, portfolio.Count)
-                .Where(i => !grid.AsSpan(i * names.Length, names.Length).SequenceEqual(previous.AsSpan(i * names.Length, names.Length)))
-                .Select(i => portfolio[i].Id).ToList();
-            points.Add(new SweepPoint(value, counts, flipped));
+            var (flipped, models) = previous is null ? ([], []) : Flips(portfolio, names, previous, grid);
+            points.Add(new SweepPoint(value, counts, flipped, models));
             previous = grid;
+            grids?.Add(grid);
             progress?.Report(points.Count);
         }
-        return new SweepResult(pack.Key, parameter, swept.At(asOf).Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), portfolio.Count, points);
+        return new SweepResult(pack.Key, parameter, swept.At(asOf).Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), portfolio.Count, points)
+        {
+            BillTitle = pack.Title,
+            Definitions = [.. pack.Definitions.Select(d => new SweptDefinition(d.Name, d.Title))],
+            ParameterDescription = swept.Description,
+            Unit = swept.Unit,
+            Estimates = estimated?.Report,
+            Grid = grids is null ? null : new SweepGrid([.. portfolio.Select(a => a.Id)], [.. portfolio.Select(a => a.Manifest.Name ?? a.Id)],
+                estimated?.OwnFacts ?? [.. portfolio.Select(_ => (IReadOnlyList<string>)[])], grids),
+        };
+    }
+
+    /// <summary>Each (artifact, definition) whose value differs from the previous value's, and the models that flip, by name, each once.</summary>
+    private static (List<Flip> Flips, List<string> Models) Flips(IReadOnlyList<ResolvedArtifact> portfolio, string[] names, Tri[] previous, Tri[] grid)
+    {
+        var flips = new List<Flip>();
+        var models = new List<string>();
+        for (var i = 0; i < portfolio.Count; i++)
+        {
+            var flipsBefore = flips.Count;
+            for (var d = 0; d < names.Length; d++)
+            {
+                var at = i * names.Length + d;
+                if (grid[at] != previous[at])
+                {
+                    flips.Add(new Flip(portfolio[i].Id, portfolio[i].Manifest.Name ?? portfolio[i].Id, names[d], previous[at], grid[at]));
+                }
+            }
+            if (flips.Count > flipsBefore)
+            {
+                models.Add(flips[^1].Name);
+            }
+        }
+        return (flips, models);
     }
 
     /// <summary>Values from <paramref name="from"/> to <paramref name="to"/> in <paramref name="steps"/> points, evenly or on a log scale.</summary>

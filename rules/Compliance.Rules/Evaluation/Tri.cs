@@ -22,6 +22,14 @@ public static class TriExtensions
 
     public static Tri Of(bool value) => value ? Tri.True : Tri.False;
 
+    /// <summary>The value said of a definition, for a reader: holds, does not hold, undetermined.</summary>
+    public static string Holds(this Tri value) => value switch
+    {
+        Tri.True => "holds",
+        Tri.False => "does not hold",
+        _ => "undetermined",
+    };
+
     public static string Text(this Tri value) => value switch
     {
         Tri.True => "true",

@@ -47,7 +47,7 @@ public sealed class FieldErrors
 }
 
 /// <summary>The compare form: two bills, each with optional parameter overrides written "name=value", over the corpus.</summary>
-internal sealed record CompareForm(string? A, string? AOverrides, string? B, string? BOverrides, string? AsOf)
+internal sealed record CompareForm(string? A, string? AOverrides, string? B, string? BOverrides, string? AsOf, bool Estimates = false)
 {
     public const string General = "compare";
 
@@ -62,7 +62,7 @@ internal sealed record CompareForm(string? A, string? AOverrides, string? B, str
         {
             return null;
         }
-        return Comparison.Compare(portfolio, a, b, date, meter.Compare(), cancellationToken);
+        return Comparison.Compare(portfolio, a, b, date, AnalysisEstimates.Options(Estimates), meter.Compare(), cancellationToken);
     }
 
     private static BillVariant? Side(string? bill, string? overrides, int index, BillCatalog catalog, FieldErrors errors)
@@ -90,7 +90,7 @@ internal sealed record CompareForm(string? A, string? AOverrides, string? B, str
 }
 
 /// <summary>The sweep form: one parameter of one bill over a range of values, over the corpus.</summary>
-internal sealed record SweepForm(string? Bill, string? Parameter, string? From, string? To, string? Steps, string? Scale, string? AsOf)
+internal sealed record SweepForm(string? Bill, string? Parameter, string? From, string? To, string? Steps, string? Scale, string? AsOf, bool Estimates = false)
 {
     public const string General = "sweep";
 
@@ -119,7 +119,7 @@ internal sealed record SweepForm(string? Bill, string? Parameter, string? From, 
         {
             return null;
         }
-        return Sweep.Run(portfolio, pack, parameter, values, date, meter.Sweep(), cancellationToken);
+        return Sweep.Run(portfolio, pack, parameter, values, date, AnalysisEstimates.Options(Estimates), meter.Sweep(), cancellationToken);
     }
 
     /// <summary>A field's text as the JSON request would carry it: a number when it reads as one, else the text (which the checks refuse).</summary>
@@ -161,6 +161,12 @@ internal sealed record SweepForm(string? Bill, string? Parameter, string? From, 
         "/asOf" => "sweep-asOf",
         _ => General,
     };
+}
+
+/// <summary>The forms' estimates box: ticked, missing costs are filled from compute at the cited price, and the answer says which.</summary>
+internal static class AnalysisEstimates
+{
+    public static AnalysisOptions Options(bool estimates) => new() { Estimates = estimates ? CloudPrices.Bundled : null };
 }
 
 /// <summary>The date an analysis is made as of: the field's date, or today.</summary>
