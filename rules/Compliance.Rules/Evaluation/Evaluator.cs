@@ -182,7 +182,7 @@ public static class Evaluator
             obligations.Add(new ObligationResult
             {
                 Id = obligation.Id,
-                Title = obligation.Title,
+                Title = Words(obligation.TitleText, obligation.Title, pack, options.AsOf, overrides)!,
                 Citation = obligation.Citation,
                 Phase = Name(phase),
                 Phases = obligation.PhaseNames,
@@ -190,7 +190,7 @@ public static class Evaluator
                 Role = RoleFor(obligation, phase),
                 Blocking = obligation.Blocking,
                 Status = status,
-                Description = obligation.Description,
+                Description = Words(obligation.DescriptionText, obligation.Description, pack, options.AsOf, overrides),
                 Url = obligation.Url ?? pack.Source,
                 Certainty = Rests(TransitionCertainty(obligation, obligation.Certainty), obligation.Parameters, pack, options.AsOf),
                 Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof),
@@ -416,6 +416,10 @@ public static class Evaluator
             : null;
         return new Outcome(value, needs, node);
     }
+
+    /// <summary>A text that names parameters states the values this evaluation used: an override, or a dated value in force.</summary>
+    private static string? Words(ParameterText? text, string? rendered, BillPack pack, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides) =>
+        text is not null && text.Varies(pack, overrides) ? text.Render(pack, asOf, overrides) : rendered;
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
