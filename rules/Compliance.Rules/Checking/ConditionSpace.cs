@@ -35,9 +35,17 @@ internal sealed class ConditionSpace
     private readonly List<string> _variables = [];
     private int[] _assigned = [];
     private int _steps;
+    private int _packSteps;
+
+    // Definitions already evaluated under the current assignment: a definition a condition reaches by several paths
+    // (d2 = all[d1, d1], d3 = all[d2, d2] …) is evaluated once, not once per path.
+    private readonly Dictionary<string, Can> _definitionMemo = new(StringComparer.Ordinal);
 
     /// <summary>Combinations tried before giving up on one condition; a pack small enough to read stays far below it.</summary>
     public const int Budget = 200_000;
+
+    /// <summary>Combinations tried for a whole pack: an upload of hundreds of huge conditions ends in bounded time.</summary>
+    public const int PackBudget = 2_000_000;
 
     public ConditionSpace(BillPack pack)
     {
@@ -93,10 +101,11 @@ internal sealed class ConditionSpace
 
     private bool? Search(Condition condition, Can target, int next)
     {
-        if (++_steps > Budget)
+        if (++_steps > Budget || ++_packSteps > PackBudget)
         {
             return null;
         }
+        _definitionMemo.Clear();
         var can = Evaluate(condition);
         if ((can & target) == 0)
         {
@@ -179,11 +188,20 @@ internal sealed class ConditionSpace
         AllCondition all => all.Items.Aggregate(Can.True, (can, c) => can == Can.False ? can : Combine(can, Evaluate(c), And)),
         AnyCondition any => any.Items.Aggregate(Can.False, (can, c) => can == Can.True ? can : Combine(can, Evaluate(c), Or)),
         NotCondition not => Negate(Evaluate(not.Inner)),
-        DefinitionCondition d => Evaluate(_pack.DefinitionsByName[d.Name].When),
+        DefinitionCondition d => Definition(d.Name),
         BaseCondition b => Held("base:" + b.Name) is var held and >= 0 ? (Can)(1 << held) : Can.Any,
         ComparisonCondition c => Compare(c),
         _ => Can.Any,
     };
+
+    private Can Definition(string name)
+    {
+        if (!_definitionMemo.TryGetValue(name, out var can))
+        {
+            _definitionMemo[name] = can = Evaluate(_pack.DefinitionsByName[name].When);
+        }
+        return can;
+    }
 
     private Can Compare(ComparisonCondition c)
     {

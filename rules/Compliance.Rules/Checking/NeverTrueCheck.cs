@@ -52,5 +52,5 @@ internal static class NeverTrueCheck
     }
 
     private static CheckFinding TooMany(string at, string name) => new(CheckSeverity.Warning, CheckRules.NeverTrue, at,
-        $"{name}: more than {ConditionSpace.Budget:N0} combinations of facts; whether its condition can be true was not checked");
+        $"{name}: more combinations of facts than the check tries ({ConditionSpace.Budget:N0} for one condition, {ConditionSpace.PackBudget:N0} for a pack); whether its condition can be true was not checked");
 }

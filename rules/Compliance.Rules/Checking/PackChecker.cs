@@ -31,8 +31,29 @@ public static class PackChecker
             .Concat(TestCaseCheck.Run(pack))
             .Concat(RestatedValueCheck.Run(pack))
             .OrderBy(f => f.Severity)
-            .ThenBy(f => f.Pointer, StringComparer.Ordinal)
+            .ThenBy(f => f.Pointer, PointerOrder.Instance)
             .ToList();
         return new CheckReport(pack.Key, findings);
+    }
+
+    /// <summary>Pointers segment by segment, array indexes as numbers: /tests/9 before /tests/10.</summary>
+    private sealed class PointerOrder : IComparer<string>
+    {
+        public static readonly PointerOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = (x ?? "").Split('/');
+            var b = (y ?? "").Split('/');
+            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                var order = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+            return a.Length.CompareTo(b.Length);
+        }
     }
 }

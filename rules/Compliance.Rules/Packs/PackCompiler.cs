@@ -453,7 +453,7 @@ internal sealed class PackCompiler
             {
                 _errors.Add(new InputError(at, $"no parameter named '{name}' in this pack"));
             }
-            else if (fact.Kind != FactKind.Number)
+            else if (kind != FactKind.Number)
             {
                 _errors.Add(new InputError(at, "parameters are numbers; only a number fact can be compared with one"));
             }
