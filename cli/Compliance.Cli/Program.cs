@@ -13,6 +13,7 @@ var root = new RootCommand("""
     EvaluateCommand.Create(),
     GateCommand.Create(),
     TestCommand.Create(),
+    CheckCommand.Create(),
     BillsCommand.Create(),
     ImportCommand.Create(),
     AnalysisCommands.Compare(),

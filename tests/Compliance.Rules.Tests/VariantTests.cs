@@ -8,7 +8,7 @@ public sealed class VariantTests
 {
     private static readonly BillPack Base = TestPacks.Load("""
         parameters:
-          big: { value: 1e26, citation: "§ 1" }
+          big: { value: 1e26, unit: FLOP, citation: "§ 1" }
         definitions:
           covered: { title: Covered, citation: "§ 2", when: { fact: training.computeFlop, gt: $big } }
         obligations:

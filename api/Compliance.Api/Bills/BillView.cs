@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Compliance.Rules.Checking;
 using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Bills;
@@ -15,6 +17,12 @@ public sealed record BillView(
     int TestCases,
     IReadOnlyList<ReadingView> Readings)
 {
+    /// <summary>What the static checks found (<c>compliance check</c>), on an upload or a dry run; absent elsewhere.</summary>
+    public CheckView? Check { get; init; }
+
+    /// <summary>The pack as it would be stored: a variant merged with its base, test cases included. Only on a dry run.</summary>
+    public JsonObject? Expanded { get; init; }
+
     public static BillView Of(BillPack pack, BillCatalog catalog, DateOnly today) => new(
         pack.Id, pack.Version, catalog.Find(pack.Id) == pack, pack.Title, pack.Jurisdiction, pack.Territory, pack.StatusName, pack.StatusText(today),
         pack.Source, pack.Digest, pack.InForceOn(today), Date(pack.Effective.From), Date(pack.Effective.Until), pack.Effective.Note, pack.Effective.Certainty,
@@ -36,6 +44,21 @@ public sealed record BillView(
     internal static Certainty Rests(Certainty certainty, IReadOnlyList<string> parameters, BillPack pack, DateOnly on) =>
         parameters.Select(name => pack.ParametersByName.GetValueOrDefault(name)).OfType<Parameter>()
             .Aggregate(certainty, (sure, parameter) => CertaintyName.Weaker(sure, parameter.Dated(on).Certainty));
+}
+
+/// <summary>
+/// The static checks' findings: with an error the pack is refused (a dry run says so with <c>Passed</c> false); warnings
+/// are worth a look and do not stop it. Each names the check, the JSON Pointer into the expanded pack and what is wrong.
+/// </summary>
+public sealed record CheckView(bool Passed, IReadOnlyList<FindingView> Errors, IReadOnlyList<FindingView> Warnings)
+{
+    public static CheckView Of(CheckReport report) => new(report.Passed,
+        report.Errors.Select(FindingView.Of).ToList(), report.Warnings.Select(FindingView.Of).ToList());
+}
+
+public sealed record FindingView(string Rule, string Pointer, string Message)
+{
+    public static FindingView Of(CheckFinding f) => new(f.Rule, f.Pointer, f.Message);
 }
 
 /// <summary>A step of the bill's legislative history: introduced, passed, vetoed, signed, revoked.</summary>

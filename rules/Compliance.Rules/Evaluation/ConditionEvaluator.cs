@@ -297,7 +297,8 @@ internal sealed class ConditionEvaluator
         return (FactValue.Of(value), citation);
     }
 
-    private static bool Holds(ComparisonOperator op, FactValue fact, FactValue operand) => op switch
+    /// <summary>Whether a known fact meets a comparison: the one definition of each operator, which the pack checks reuse.</summary>
+    internal static bool Holds(ComparisonOperator op, FactValue fact, FactValue operand) => op switch
     {
         ComparisonOperator.Eq => Same(fact, operand),
         ComparisonOperator.Ne => !Same(fact, operand),

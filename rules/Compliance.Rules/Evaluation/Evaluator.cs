@@ -200,7 +200,7 @@ public static class Evaluator
             obligations.Add(new ObligationResult
             {
                 Id = obligation.Id,
-                Title = obligation.Title,
+                Title = reasoning ? Words(obligation.TitleText, obligation.Title, pack, options.AsOf, overrides)! : obligation.Title,
                 Citation = obligation.Citation,
                 Phase = Name(phase),
                 Phases = obligation.PhaseNames,
@@ -208,7 +208,7 @@ public static class Evaluator
                 Role = RoleFor(obligation, phase),
                 Blocking = obligation.Blocking,
                 Status = status,
-                Description = obligation.Description,
+                Description = reasoning ? Words(obligation.DescriptionText, obligation.Description, pack, options.AsOf, overrides) : obligation.Description,
                 Url = obligation.Url ?? pack.Source,
                 Certainty = Rests(TransitionCertainty(obligation, obligation.Certainty), obligation.Parameters, pack, options.AsOf),
                 Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof),
@@ -434,6 +434,13 @@ public static class Evaluator
             : null;
         return new Outcome(value, needs, node);
     }
+
+    /// <summary>
+    /// A text that names parameters states the values this evaluation used: an override, or a dated value in force.
+    /// Bulk work (sweeps, comparisons) builds no words, so it keeps the pack's own text rather than writing one per value.
+    /// </summary>
+    private static string? Words(ParameterText? text, string? rendered, BillPack pack, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides) =>
+        text is not null && text.Varies(pack, overrides) ? text.Render(pack, asOf, overrides) : rendered;
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

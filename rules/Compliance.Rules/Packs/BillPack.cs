@@ -76,6 +76,12 @@ public sealed record Obligation
     public required string Title { get; init; }
     public required string Citation { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The title as written, when it names parameters (<see cref="ParameterText"/>); <see cref="Title"/> states the pack's values.</summary>
+    public ParameterText? TitleText { get; init; }
+
+    /// <summary>The description as written, when it names parameters; <see cref="Description"/> states the pack's values.</summary>
+    public ParameterText? DescriptionText { get; init; }
     public required IReadOnlyList<Phase> Phases
     {
         get;
