@@ -13,9 +13,9 @@ public static partial class FactCatalog
         {
             MissingFacts = _ => ["developer.headquarters"],
         },
-        new("developer.annualRevenueKrw", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueKrw), "developer's total revenue in the preceding year, in Korean won"),
-        new("developer.aiServiceRevenueKrw", FactKind.Number, s => Num(M(s).Developer?.AiServiceRevenueKrw), "developer's revenue from AI services in the preceding year, in Korean won"),
-        new("developer.averageDailyUsersKorea", FactKind.Number, s => Num(M(s).Developer?.AverageDailyUsersKorea), "average daily users in Korea of the developer's AI services"),
+        new("developer.annualRevenueKrw", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueKrw), "developer's total revenue in the preceding year, in Korean won") { Unit = Packs.Unit.Krw },
+        new("developer.aiServiceRevenueKrw", FactKind.Number, s => Num(M(s).Developer?.AiServiceRevenueKrw), "developer's revenue from AI services in the preceding year, in Korean won") { Unit = Packs.Unit.Krw },
+        new("developer.averageDailyUsersKorea", FactKind.Number, s => Num(M(s).Developer?.AverageDailyUsersKorea), "average daily users in Korea of the developer's AI services") { Unit = Packs.Unit.Count },
         new("deployments.processesPersonalData", FactKind.Boolean, s => AnyDeployment(M(s), d => d.ProcessesPersonalData), "some deployment processes personal data"),
         new("deployment.processesPersonalData", FactKind.Boolean, s => Bool(s.Deployment?.ProcessesPersonalData), "the system processes personal data"),
         new("deployment.consumerTransaction", FactKind.Boolean, s => Bool(s.Deployment?.ConsumerTransaction), "the system interacts with individuals in connection with a consumer transaction"),

@@ -180,7 +180,7 @@ public static partial class FactCatalog
         new("deployment.changedIntendedPurpose", FactKind.Boolean, s => Bool(s.Deployment?.ChangedIntendedPurpose), "the deployer uses the system for a purpose its provider did not intend"),
         // The laws of 2026: Texas TRAIGA, California AB 2013, SB 942 as amended by AB 853, SB 243, Illinois HB 3773.
         new("release.selfHosted", FactKind.Boolean, s => Bool(M(s).Release?.SelfHosted), "the developer offers the weights or source code for download from its own website or application (a GenAI hosting platform)"),
-        new("deployment.monthlyUsers", FactKind.Number, s => Num(s.Deployment?.MonthlyUsers), "monthly visitors or users of the system (a count of people)"),
+        new("deployment.monthlyUsers", FactKind.Number, s => Num(s.Deployment?.MonthlyUsers), "monthly visitors or users of the system (a count of people)") { Unit = Packs.Unit.Count },
         new("deployment.contentDistributionPlatform", FactKind.Boolean, s => Bool(s.Deployment?.ContentDistributionPlatform), "a public-facing social media, file-sharing or mass messaging platform or stand-alone search engine distributing content to users who did not create it"),
         new("deployment.captureDevice", FactKind.Boolean, s => Bool(s.Deployment?.CaptureDevice), "the system runs in a capture device (camera, phone, voice recorder) the deployer produces for sale"),
         new("deployment.companionChatbot", FactKind.Boolean, s => Bool(s.Deployment?.CompanionChatbot), "the system is a companion chatbot: human-like, meets social needs, sustains a relationship across interactions"),
