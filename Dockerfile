@@ -28,6 +28,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY api/Compliance.Api/Compliance.Api.csproj api/Compliance.Api/
 COPY cli/Compliance.Cli/Compliance.Cli.csproj cli/Compliance.Cli/
 COPY rules/Compliance.Rules/Compliance.Rules.csproj rules/Compliance.Rules/
+COPY rules/Compliance.Rules.Bundler/Compliance.Rules.Bundler.csproj rules/Compliance.Rules.Bundler/
 COPY storage/Compliance.Storage/Compliance.Storage.csproj storage/Compliance.Storage/
 RUN dotnet restore api/Compliance.Api/Compliance.Api.csproj \
  && dotnet restore cli/Compliance.Cli/Compliance.Cli.csproj

@@ -18,15 +18,16 @@ internal sealed class PackCompiler
     private readonly HashSet<string> _definitions = new(StringComparer.Ordinal);
     private OrderedDictionary<string, Reading> _readings = new(StringComparer.Ordinal);
 
-    public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors)
+    /// <param name="digest">The digest of the rules when already known (the bundled bills, digested at build time).</param>
+    public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors, string? digest = null)
     {
         var compiler = new PackCompiler();
-        var pack = compiler.Build(doc);
+        var pack = compiler.Build(doc, digest);
         errors = compiler._errors;
         return pack;
     }
 
-    private BillPack Build(JsonObject doc)
+    private BillPack Build(JsonObject doc, string? digest)
     {
         var declared = new List<Parameter>();
         foreach (var (name, node) in doc["parameters"]?.AsObject() ?? [])
@@ -80,8 +81,6 @@ internal sealed class PackCompiler
         {
             _errors.Add(new InputError("/effective/from", $"a bill whose status is {Str(doc["status"])} needs the date it took effect"));
         }
-        var withoutTests = doc.DeepClone().AsObject();
-        withoutTests.Remove("tests");
         return new BillPack
         {
             Id = id,
@@ -101,9 +100,17 @@ internal sealed class PackCompiler
             Definitions = definitions,
             Obligations = obligations,
             Tests = (doc["tests"]?.AsArray() ?? []).Select(t => t!.AsObject()).ToList(),
-            Digest = CanonicalJson.Digest(withoutTests),
+            Digest = digest ?? RulesDigest(doc),
             Document = doc,
         };
+    }
+
+    /// <summary>The digest of the rules: the document without its test cases.</summary>
+    private static string RulesDigest(JsonObject doc)
+    {
+        var withoutTests = doc.DeepClone().AsObject();
+        withoutTests.Remove("tests");
+        return CanonicalJson.Digest(withoutTests);
     }
 
     private Obligation CompileObligation(string billId, JsonObject node, string at, HashSet<string> seen,
