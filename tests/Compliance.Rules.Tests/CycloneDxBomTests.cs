@@ -60,6 +60,7 @@ public sealed class CycloneDxBomTests
     [InlineData("compliance:generalPurpose", "yes", "'yes' is not true or false")]
     [InlineData("compliance:lineage.sameDeveloper", "true", "is a fact the bills derive")]
     [InlineData("compliance:training.flops", "1e24", "is not a manifest field")]
+    [InlineData("compliance:deployment.channel", "api", "describes deployments, which a property cannot list")]
     [InlineData("compliance:training", "1e24", "is an object: give its fields one property each")]
     [InlineData("compliance:lineage.base", "meta/llama-3.1-70b", "the component's pedigree.ancestors give it")]
     public void A_compliance_property_the_manifest_refuses_is_an_error_at_the_property_naming_it(string name, string value, string message)

@@ -67,7 +67,9 @@ internal static class FactProperties
         }
         if (ManifestFields.Find(field) is not { } schema)
         {
-            throw Bad(at, name, FactCatalog.All.TryGetValue(field, out var fact)
+            throw Bad(at, name, field.StartsWith("deployment", StringComparison.Ordinal)
+                ? $"{field} describes deployments, which a property cannot list: write them in the manifest's deployments"
+                : FactCatalog.All.TryGetValue(field, out var fact)
                 ? $"{field} is a fact the bills derive ({fact.Description}), not a manifest field: give the fields it is derived from"
                 : $"{field} is not a manifest field (schemas/manifest.schema.json lists them, e.g. training.computeFlop, developer.headquarters)");
         }
