@@ -18,7 +18,7 @@ internal static class PackConditions
     {
         foreach (var (owner, pointer, condition) in Conditions(document))
         {
-            foreach (var found in Comparisons(condition, pointer, owner))
+            foreach (var found in Comparisons(condition, pointer, owner, document["readings"] as JsonObject))
             {
                 yield return found;
             }
@@ -52,9 +52,15 @@ internal static class PackConditions
         }
     }
 
-    private static IEnumerable<ParameterComparison> Comparisons(JsonNode? node, string at, ConditionOwner owner)
+    private static IEnumerable<ParameterComparison> Comparisons(JsonNode? node, string at, ConditionOwner owner, JsonObject? readings)
     {
         if (node is not JsonObject condition)
+        {
+            yield break;
+        }
+        // A branch that holds only under another reading than the pack's default follows that reading's words, not the
+        // text's (SB 1047's "at least" reading of § 22602(i)): its operator is the reading's, not the description's.
+        if (condition["all"] is JsonArray guarded && guarded.Any(item => UnderOtherReading(item, readings)))
         {
             yield break;
         }
@@ -65,14 +71,14 @@ internal static class PackConditions
                 case ("all" or "any", JsonArray items):
                     for (var i = 0; i < items.Count; i++)
                     {
-                        foreach (var found in Comparisons(items[i], $"{at}/{key}/{i}", owner))
+                        foreach (var found in Comparisons(items[i], $"{at}/{key}/{i}", owner, readings))
                         {
                             yield return found;
                         }
                     }
                     break;
                 case ("not", _):
-                    foreach (var found in Comparisons(value, at + "/not", owner))
+                    foreach (var found in Comparisons(value, at + "/not", owner, readings))
                     {
                         yield return found;
                     }
@@ -84,6 +90,10 @@ internal static class PackConditions
             }
         }
     }
+
+    private static bool UnderOtherReading(JsonNode? item, JsonObject? readings) =>
+        item is JsonObject { Count: 2 } r && Text(r["reading"]) is { } name && Text(r["is"]) is { } option
+        && Text(readings?[name]?["default"]) is { } preferred && option != preferred;
 
     public static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

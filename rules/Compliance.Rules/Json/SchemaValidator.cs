@@ -52,7 +52,7 @@ public sealed class SchemaValidator
     public static SchemaValidator KeyRequest => KeyRequestSchema.Value;
 
     /// <summary>The schema itself, for a reader that asks what a field is (the importers' fact properties).</summary>
-    internal JsonSchema Schema => _schema;
+    internal JsonSchema Schema => FullSchema();
 
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request", "key-request"];
