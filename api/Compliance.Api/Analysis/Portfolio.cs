@@ -69,9 +69,7 @@ public static class Portfolio
         var errors = ParameterOverrides.Unknown(choice.Overrides?.Keys ?? [], pack, pointer + "/overrides").ToList();
         if (choice.Readings is { } readings)
         {
-            // Checked as an evaluation's readings are, then located below this side's own field.
-            errors.AddRange(ReadingChoices.Check(new Dictionary<string, IReadOnlyDictionary<string, string>> { [pack.Id] = readings }, [pack], "")
-                .Select(e => e with { Pointer = pointer + "/readings" + e.Pointer[(1 + pack.Id.Length)..] }));
+            errors.AddRange(ReadingChoices.Check(readings, pack, pointer + "/readings"));
         }
         return errors.Count > 0 ? throw new InvalidInputException(choice.Readings is null ? "The overrides are invalid" : "The overrides or readings are invalid", errors) : new BillVariant(pack, choice.Overrides, choice.Readings);
     }

@@ -19,18 +19,27 @@ public static class ReadingChoices
                 yield return new InputError(at, $"'{billId}' is not among the bills evaluated ({string.Join(", ", bills.Select(b => b.Id).Distinct())})");
                 continue;
             }
-            foreach (var (name, option) in choices)
+            foreach (var error in Check(choices, pack, at))
             {
-                if (!pack.Readings.TryGetValue(name, out var reading))
-                {
-                    yield return new InputError(JsonPointer.Append(at, name), pack.Readings.Count == 0
-                        ? $"'{pack.Id}' declares no readings"
-                        : $"'{pack.Id}' has no reading '{name}'; it has {string.Join(", ", pack.Readings.Keys)}");
-                }
-                else if (!reading.Options.ContainsKey(option))
-                {
-                    yield return new InputError(JsonPointer.Append(at, name), $"'{option}' is not an option of '{pack.Id}' reading '{name}': {string.Join(", ", reading.Options.Keys)}");
-                }
+                yield return error;
+            }
+        }
+    }
+
+    /// <summary>One bill's choice, <c>{ reading: option }</c>, each error located below <paramref name="pointer"/>.</summary>
+    public static IEnumerable<InputError> Check(IReadOnlyDictionary<string, string> choices, BillPack pack, string pointer)
+    {
+        foreach (var (name, option) in choices)
+        {
+            if (!pack.Readings.TryGetValue(name, out var reading))
+            {
+                yield return new InputError(JsonPointer.Append(pointer, name), pack.Readings.Count == 0
+                    ? $"'{pack.Id}' declares no readings"
+                    : $"'{pack.Id}' has no reading '{name}'; it has {string.Join(", ", pack.Readings.Keys)}");
+            }
+            else if (!reading.Options.ContainsKey(option))
+            {
+                yield return new InputError(JsonPointer.Append(pointer, name), $"'{option}' is not an option of '{pack.Id}' reading '{name}': {string.Join(", ", reading.Options.Keys)}");
             }
         }
     }

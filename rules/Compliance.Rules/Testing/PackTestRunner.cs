@@ -63,12 +63,11 @@ public static class PackTestRunner
         {
             return null;
         }
-        var byBill = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
-        {
-            [pack.Id] = chosen.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal),
-        };
-        var errors = ReadingChoices.Check(byBill, [pack], at + "/readings").ToList();
-        return errors.Count > 0 ? throw new InvalidInputException("The case's readings are invalid", errors) : byBill;
+        var choices = chosen.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
+        var errors = ReadingChoices.Check(choices, pack, at + "/readings").ToList();
+        return errors.Count > 0
+            ? throw new InvalidInputException("The case's readings are invalid", errors)
+            : new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal) { [pack.Id] = choices };
     }
 
     private static void Check(JsonObject expect, EvaluationResult result, BillResult bill, BillPack pack, List<string> failures)
