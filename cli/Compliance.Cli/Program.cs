@@ -13,6 +13,7 @@ var root = new RootCommand("""
     EvaluateCommand.Create(),
     GateCommand.Create(),
     TestCommand.Create(),
+    CheckCommand.Create(),
     BillsCommand.Create(),
     ImportCommand.Create(),
     AnalysisCommands.Compare(),
@@ -33,7 +34,9 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     // One line, like every other error: a CI log shows the reason where it shows the exit code.
-    Console.Error.WriteLine($"error: {ErrorLine.Fold(string.Join("; ", parsed.Errors.Select(e => e.Message)))} (run 'compliance --help' for usage)");
+    var refused = ErrorLine.Fold(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+    Console.Error.WriteLine($"error: {refused} (run 'compliance --help' for usage)");
+    GateCommand.ReportRefusedOptions(parsed, refused);
     return ExitCodes.CouldNotEvaluate;
 }
 try

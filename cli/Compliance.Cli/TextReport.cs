@@ -58,7 +58,9 @@ internal static class TextReport
             + (d.Value.Certainty != Certainty.Primary ? $" [grey]({CertaintyName.Of(d.Value.Certainty)})[/]" : ""))));
         if (bill.Obligations.Count == 0)
         {
-            Indented(console, $"[green]{Markup.Escape(bill.Because ?? "no obligations")}[/]");
+            // A bill whose duties all apply later gives no reason of its own (the engine explains a bill that lists nothing at all).
+            var none = bill.Because ?? (bill.Upcoming.Count > 0 ? "no duty owed yet: those below apply later" : "no obligations");
+            Indented(console, $"[green]{Markup.Escape(none)}[/]");
         }
         else
         {

@@ -63,7 +63,7 @@ public sealed partial class DeployFilesTests
         var stages = instructions.Where(i => i.StartsWith("FROM ", StringComparison.Ordinal))
             .Select(i => i.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).First(t => !t.StartsWith("--", StringComparison.Ordinal))).ToList();
 
-        Assert.Equal(2, stages.Count);
+        Assert.Equal(3, stages.Count);
         foreach (var stage in stages)
         {
             var image = ArgReference().Match(stage) is { Success: true } arg ? args[arg.Groups[1].Value] : stage;
@@ -90,6 +90,50 @@ public sealed partial class DeployFilesTests
         Assert.Contains("\"/app/cli/compliance.dll\", \"health\"", healthcheck, StringComparison.Ordinal);
         Assert.Contains(instructions, i => i.Contains("cli/Compliance.Cli/Compliance.Cli.csproj -c Release --no-restore -o /app/cli", StringComparison.Ordinal));
         Assert.Equal("ENTRYPOINT [\"dotnet\", \"Compliance.Api.dll\"]", final[^1]);
+    }
+
+    [Fact]
+    public void The_cli_target_runs_the_cli_it_publishes_as_a_user_that_is_not_root_and_both_images_have_compliance_on_the_path()
+    {
+        var instructions = DockerfileInstructions();
+        var stages = Stages(instructions);
+        var cli = stages["cli"];
+        var service = stages["service"];
+        var wrapper = Read("cli", "docker", "compliance");
+
+        Assert.Equal("service", stages.Keys.Last());
+        Assert.Equal("ENTRYPOINT [\"dotnet\", \"/app/cli/compliance.dll\"]", cli[^1]);
+        Assert.Contains("COPY --from=build /app/cli ./cli", cli);
+        Assert.DoesNotContain(cli.Last(i => i.StartsWith("USER ", StringComparison.Ordinal))[5..].Trim(), new[] { "root", "0", "0:0" });
+        Assert.Contains("COPY cli/docker/compliance /usr/local/bin/compliance", cli);
+        Assert.Contains("COPY cli/docker/compliance /usr/local/bin/compliance", service);
+        Assert.StartsWith("#!/bin/sh", wrapper, StringComparison.Ordinal);
+        Assert.Contains("exec dotnet /app/cli/compliance.dll \"$@\"", wrapper, StringComparison.Ordinal);
+        // The build context holds the wrapper (.dockerignore leaves out deploy/, tests/, bench/).
+        Assert.DoesNotContain(Read(".dockerignore").Split('\n').Select(l => l.Trim()), line => line is "cli/" or "cli/docker/");
+        // A release stamps both images with its version; a plain build keeps the projects' own.
+        Assert.All(instructions.Where(i => i.Contains("dotnet publish", StringComparison.Ordinal)), i => Assert.Contains("${VERSION:+-p:Version=$VERSION}", i, StringComparison.Ordinal));
+    }
+
+    /// <summary>Each stage's instructions after its FROM, by the stage's name.</summary>
+    private static Dictionary<string, List<string>> Stages(List<string> instructions)
+    {
+        var stages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var instruction in instructions)
+        {
+            if (instruction.StartsWith("FROM ", StringComparison.Ordinal))
+            {
+                var words = instruction.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                current = [];
+                stages[words.Length > 3 && words[^2].Equals("AS", StringComparison.OrdinalIgnoreCase) ? words[^1] : $"stage{stages.Count}"] = current;
+            }
+            else
+            {
+                current?.Add(instruction);
+            }
+        }
+        return stages;
     }
 
     [Fact]

@@ -35,12 +35,21 @@ public sealed class LawyersAnswerTests
 
         Assert.Equal("2026-07-01", (string)result["asOf"]!);
         Assert.Equal("in-force", (string)result["selection"]!);
-        Assert.Equal(["eu-ai-act", "us-ca-sb53"], BillIds(result));
+        // The bills in force on 2026-07-01, as many as the catalogue holds: among them the EU AI Act and SB 53, and the
+        // laws of 2026 already in force (Utah, Korea, China).
+        Assert.Equal(
+            BillCatalog.Bundled.Defaults.Where(p => p.InForceOn(new DateOnly(2026, 7, 1))).Select(p => p.Id).Order(StringComparer.Ordinal),
+            BillIds(result).Order(StringComparer.Ordinal));
+        Assert.Subset(BillIds(result).ToHashSet(), new HashSet<string> { "eu-ai-act", "us-ca-sb53", "us-ut-ai-policy-act", "kr-ai-basic-act", "cn-ai-content-labelling" });
         Assert.All(result["bills"]!.AsArray(), b => Assert.True((bool)b!["inForce"]!));
         Assert.Equal("enacted: in force since 2026-01-01", (string)Bill(result, "us-ca-sb53")["statusText"]!);
         var raise = result["upcoming"]!.AsArray().Single(u => (string)u!["bill"]! == "us-ny-raise")!;
         Assert.Equal("2027-01-01", (string)raise["inForceFrom"]!);
         Assert.Equal("enacted: in force from 2027-01-01", (string)raise["statusText"]!);
+        var colorado = result["upcoming"]!.AsArray().Single(u => (string)u!["bill"]! == "us-co-sb26-189")!;
+        Assert.Equal("2027-01-01", (string)colorado["inForceFrom"]!);
+        var sb942 = result["upcoming"]!.AsArray().Single(u => (string)u!["bill"]! == "us-ca-sb942")!;
+        Assert.Equal("2026-08-02", (string)sb942["inForceFrom"]!);
         // Vetoed, revoked, repealed and hypothetical bills are neither evaluated nor announced.
         Assert.DoesNotContain(result["upcoming"]!.AsArray(), u => (string)u!["bill"]! is "us-ca-sb1047" or "us-eo-14110" or "us-co-sb205");
     }

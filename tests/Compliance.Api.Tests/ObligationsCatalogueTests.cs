@@ -1,4 +1,5 @@
 using System.Net;
+using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Tests;
 
@@ -93,8 +94,18 @@ public sealed class ObligationsCatalogueTests
         });
         // Colorado's law: its own bills and the federal ones, never another state's.
         Assert.Contains(colorado, e => (string)e!["bill"]! == "us-co-sb205");
+        Assert.Contains(colorado, e => (string)e!["bill"]! == "us-co-sb26-189");
         Assert.All(colorado, e => Assert.Contains((string)e!["jurisdiction"]!, new[] { "US-CO", "US" }));
-        Assert.Equal(["us-ca-sb53", "us-eo-14110", "us-ny-raise"], us.Select(e => (string)e!["bill"]!).Distinct().Order());
+        // The enacted or revoked bills of the United States and its states with duties, as many as the catalogue holds.
+        var usBills = us.Select(e => (string)e!["bill"]!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            BillCatalog.Bundled.Packs
+                .Where(p => (p.Jurisdiction == "US" || p.Jurisdiction.StartsWith("US-", StringComparison.Ordinal)) && p.Status is BillStatus.Enacted or BillStatus.Revoked && p.Obligations.Count > 0)
+                .Select(p => p.Id).Distinct().Order(StringComparer.Ordinal),
+            usBills);
+        Assert.Subset(usBills.ToHashSet(), new HashSet<string> { "us-ca-sb53", "us-eo-14110", "us-ny-raise", "us-co-sb26-189", "us-ut-ai-policy-act" });
+        Assert.DoesNotContain("us-ca-sb1047", usBills);
+        Assert.DoesNotContain("us-co-sb205", usBills);
         var roles = deployersOrProviders.Select(e => e!["obligation"]!["roles"]!.AsArray().Select(r => (string)r!).ToList()).ToList();
         Assert.All(roles, r => Assert.True(r.Contains("deployer") || r.Contains("provider"), string.Join(", ", r)));
         Assert.Contains(roles, r => r.Contains("deployer"));

@@ -34,6 +34,8 @@ public sealed class EvaluateCommandTests
         // A bill that lists nothing says why instead of "no obligations".
         Assert.Contains("Nothing is owed under this bill", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("no obligations", run.Out, StringComparison.Ordinal);
+        // SB 942 owes this chat API nothing yet; its large-platform duties, undetermined, apply from 2027-01-01.
+        Assert.Contains("no duty owed yet: those below apply later", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed partial class CorpusRegistryTests
         var entries = ReferenceCorpus.Bundled.Entries;
         var aliases = entries.SelectMany(e => (e.Manifest.Aliases ?? []).Select(a => (Alias: a, e.Manifest.Id))).ToList();
 
-        Assert.True(aliases.Count >= 30, $"{aliases.Count} aliases");
+        Assert.True(aliases.Count >= 120, $"{aliases.Count} aliases");
         Assert.All(aliases, a => Assert.Matches(HubId(), a.Alias));
         var repeated = aliases.GroupBy(a => a.Alias, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
         Assert.Empty(repeated);

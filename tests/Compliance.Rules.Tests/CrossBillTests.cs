@@ -69,16 +69,35 @@ public sealed class CrossBillTests
             Ids(result, "us-ny-raise@2026-amended"));
         Assert.Empty(Ids(result, "us-co-sb205@2024-05-enacted"));
         Assert.Equal(["classify-incidents-against-spec", "publish-model-spec", "update-model-spec"], Ids(result, "proposal-model-spec@2024-09"));
+        // The laws of 2026. A text model released openly in 2026 owes AB 2013's training-data documentation; it emits no
+        // image, video or audio, so SB 942 lists nothing; an API chat service that may be a companion chatbot leaves
+        // SB 243 undetermined (the report of § 22603(a) is upcoming); it reaches neither Texas nor Illinois.
+        Assert.Equal(["training-data-documentation"], Ids(result, "us-ca-ab2013@2024-chaptered"));
+        Assert.Empty(Ids(result, "us-ca-sb942@2025-10-amended"));
+        Assert.Equal(
+            ["ai-notification", "evidence-based-measurement", "known-minor-ai-disclosure", "known-minor-break-reminder", "known-minor-sexual-content",
+             "minor-suitability-notice", "publish-protocol", "suicide-prevention-protocol"],
+            Ids(result, "us-ca-sb243@2025-10-chaptered"));
+        Assert.All(result.Bills.Single(b => b.Bill == "us-ca-sb243").Obligations, o => Assert.Equal(ObligationStatus.Undetermined, o.Status));
+        Assert.Empty(Ids(result, "us-tx-traiga@2025-enrolled"));
+        Assert.Empty(Ids(result, "us-il-hb3773@pa-103-0804"));
     }
 
     [Fact]
     public void Which_bills_are_in_force_follows_each_bills_status_and_dates()
     {
-        var inForce = Evaluate("2026-09-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["eu-ai-act", "us-ca-sb53"], inForce);
-        var later = Evaluate("2027-01-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["eu-ai-act", "us-ca-sb53", "us-ny-raise"], later);
-        var earlier = Evaluate("2024-06-01").Bills.Where(b => b.InForce).Select(b => b.Bill).Order(StringComparer.Ordinal);
-        Assert.Equal(["us-eo-14110"], earlier);
+        string[] InForce(string asOf) => Evaluate(asOf).Bills.Where(b => b.InForce).Select(b => b.Bill).ToArray();
+
+        var now = InForce("2026-09-01");
+        Assert.Subset(now.ToHashSet(), new HashSet<string> { "eu-ai-act", "us-ca-sb53", "us-ut-ai-policy-act", "kr-ai-basic-act", "cn-ai-content-labelling", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942", "us-il-hb3773", "us-tx-traiga" });
+        Assert.Empty(now.Intersect(["us-ny-raise", "us-co-sb26-189", "us-co-sb205", "us-eo-14110", "us-ca-sb1047"]));
+        var later = InForce("2027-01-01");
+        Assert.Subset(later.ToHashSet(), new HashSet<string> { "eu-ai-act", "us-ca-sb53", "us-ny-raise", "us-co-sb26-189", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942", "us-il-hb3773", "us-tx-traiga" });
+        Assert.DoesNotContain("us-co-sb205", later);
+        var earlier = InForce("2024-06-01");
+        Assert.Subset(earlier.ToHashSet(), new HashSet<string> { "us-eo-14110", "us-ut-ai-policy-act" });
+        Assert.Empty(earlier.Intersect(["eu-ai-act", "us-ca-sb53", "kr-ai-basic-act", "cn-ai-content-labelling", "us-tx-traiga", "us-ca-ab2013", "us-ca-sb942", "us-ca-sb243", "us-il-hb3773"]));
+        // Every bill's answer agrees with its pack's own dates.
+        Assert.All(Evaluate("2026-09-01").Bills, b => Assert.Equal(BillCatalog.Bundled.Find($"{b.Bill}@{b.Version}")!.InForceOn(new DateOnly(2026, 9, 1)), b.InForce));
     }
 }

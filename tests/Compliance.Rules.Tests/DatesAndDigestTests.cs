@@ -10,6 +10,7 @@ public sealed class DatesAndDigestTests
         parameters:
           threshold:
             value: 1e26
+            unit: FLOP
             citation: "§ 1"
             values:
               - { from: 2027-01-01, value: 1e25, citation: "§ 1 as amended" }

@@ -57,4 +57,19 @@ public sealed class ManifestJsonTests
         }
         Assert.True(compared > 200, $"only {compared} manifests compared");
     }
+
+    [Fact]
+    public void Every_manifest_in_the_repository_binds_the_same_with_the_generated_reader_as_with_reflection()
+    {
+        var compared = 0;
+        foreach (var (where, node) in Manifests())
+        {
+            var byReflection = ManifestJson.Read(node, "", generated: false);
+            var generated = ManifestJson.Read(node, "", generated: true);
+
+            Assert.True(JsonSerializer.Serialize(byReflection, Reflection) == JsonSerializer.Serialize(generated, Reflection), $"{where}: the two readers bind differently");
+            compared++;
+        }
+        Assert.True(compared > 200, $"only {compared} manifests compared");
+    }
 }

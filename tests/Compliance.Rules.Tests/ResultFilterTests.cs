@@ -73,17 +73,28 @@ public sealed class ResultFilterTests
     }
 
     [Theory]
-    [InlineData("EU", new[] { "eu-ai-act" })]
-    [InlineData("US-CA", new[] { "us-ca-sb53" })]
-    [InlineData("us", new[] { "us-ca-sb53" })]
-    [InlineData("DE", new[] { "eu-ai-act" })]
-    [InlineData("US-NY", new string[0])]
-    public void A_jurisdiction_keeps_the_bills_of_that_place_of_the_places_within_it_and_of_those_containing_it(string code, string[] bills)
+    [InlineData("EU", new[] { "eu-ai-act" }, new[] { "us-ca-sb53", "kr-ai-basic-act", "cn-ai-content-labelling", "us-ut-ai-policy-act" })]
+    [InlineData("US-CA", new[] { "us-ca-sb53", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942" }, new[] { "eu-ai-act", "us-ut-ai-policy-act", "kr-ai-basic-act" })]
+    [InlineData("us", new[] { "us-ca-sb53", "us-ut-ai-policy-act", "us-ca-ab2013", "us-ca-sb243", "us-ca-sb942", "us-il-hb3773", "us-tx-traiga" }, new[] { "eu-ai-act", "kr-ai-basic-act", "cn-ai-content-labelling" })]
+    [InlineData("US-TX", new[] { "us-tx-traiga" }, new[] { "us-ca-sb53", "eu-ai-act", "us-ut-ai-policy-act" })]
+    [InlineData("DE", new[] { "eu-ai-act" }, new[] { "us-ca-sb53", "kr-ai-basic-act" })]
+    [InlineData("KR", new[] { "kr-ai-basic-act" }, new[] { "eu-ai-act", "us-ca-sb53", "cn-ai-content-labelling" })]
+    [InlineData("US-NY", new string[0], new[] { "us-ca-sb53", "eu-ai-act", "us-ut-ai-policy-act" })]
+    public void A_jurisdiction_keeps_the_bills_of_that_place_of_the_places_within_it_and_of_those_containing_it(string code, string[] kept, string[] dropped)
     {
-        var filtered = Parse(jurisdiction: [code]).Apply(Decision());
+        var decision = Decision();
+        var filtered = Parse(jurisdiction: [code]).Apply(decision);
 
-        Assert.Equal(bills, filtered.Bills.Select(b => b.Bill));
-        Assert.Equal(code.ToUpperInvariant(), Assert.Single(filtered.Filter!.Jurisdiction!));
+        var bills = filtered.Bills.Select(b => b.Bill).ToList();
+        Assert.All(kept, b => Assert.Contains(b, bills));
+        Assert.All(dropped, b => Assert.Contains(b, decision.Bills.Select(d => d.Bill)));
+        Assert.All(dropped, b => Assert.DoesNotContain(b, bills));
+        // Whatever else the catalogue holds, a bill kept is one of that place, of a place within it, or of one containing it.
+        var place = code.ToUpperInvariant();
+        Assert.All(filtered.Bills, b => Assert.True(
+            b.Jurisdiction == place || b.Jurisdiction.StartsWith(place + "-", StringComparison.Ordinal) || place.StartsWith(b.Jurisdiction + "-", StringComparison.Ordinal)
+            || (b.Jurisdiction == "EU" && place == "DE"), $"{b.Bill} ({b.Jurisdiction}) kept for {place}"));
+        Assert.Equal(place, Assert.Single(filtered.Filter!.Jurisdiction!));
     }
 
     [Fact]

@@ -6,8 +6,8 @@ public sealed class ThreeValuedLogicTests
 {
     private static readonly Packs.BillPack Pack = TestPacks.Load("""
         parameters:
-          big: { value: 1e26, citation: "§ 1(a)" }
-          costly: { value: 1e8, citation: "§ 1(b)" }
+          big: { value: 1e26, unit: FLOP, citation: "§ 1(a)" }
+          costly: { value: 1e8, unit: USD, citation: "§ 1(b)" }
         definitions:
           both:
             title: Both

@@ -6,7 +6,7 @@ public sealed class TraceTests
 {
     private static readonly Packs.BillPack Pack = TestPacks.Load("""
         parameters:
-          big: { value: 1e26, citation: "§ 1(a)" }
+          big: { value: 1e26, unit: FLOP, citation: "§ 1(a)" }
         definitions:
           large:
             title: Large

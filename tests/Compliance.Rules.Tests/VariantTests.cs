@@ -8,7 +8,7 @@ public sealed class VariantTests
 {
     private static readonly BillPack Base = TestPacks.Load("""
         parameters:
-          big: { value: 1e26, citation: "§ 1" }
+          big: { value: 1e26, unit: FLOP, citation: "§ 1" }
         definitions:
           covered: { title: Covered, citation: "§ 2", when: { fact: training.computeFlop, gt: $big } }
         obligations:
@@ -119,5 +119,50 @@ public sealed class VariantTests
         Assert.DoesNotContain(proposal.Obligations, o => o.Phases.Contains(Phase.Release));
         Assert.Equal(["deployment"], proposal.Obligations.Single(o => o.LocalId == "critical-harm-assessment").PhaseNames);
         Assert.Equal(sb1047.Obligations.Count, proposal.Obligations.Count);
+    }
+
+    [Fact]
+    public void A_variant_inherits_the_jurisdiction_territory_source_and_effective_dates_it_does_not_restate()
+    {
+        var enacted = PackLoader.Load("""
+            id: territorial
+            version: "1"
+            title: Territorial
+            jurisdiction: US-CA
+            territory: [US-CA]
+            status: enacted
+            source: https://example.test/territorial
+            effective: { from: 2026-01-01, citation: "§ 99" }
+            obligations:
+              - { id: plan, title: Plan, citation: "§ 3", phase: release, holder: developer }
+            """);
+        var draft = PackLoader.Load("""
+            id: territorial-draft
+            version: lower
+            extends: territorial@1
+            title: A draft that changes nothing else
+            status: proposed
+            """, findBase: key => key == enacted.Key ? enacted : null);
+
+        Assert.Equal("US-CA", draft.Jurisdiction);
+        Assert.Equal(["US-CA"], draft.Territory);
+        Assert.Equal(enacted.Source, draft.Source);
+        Assert.Equal(new DateOnly(2026, 1, 1), draft.Effective.From);
+        Assert.Equal("§ 99", draft.Effective.Citation);
+        Assert.Equal(BillStatus.Proposed, draft.Status);
+    }
+
+    [Fact]
+    public void A_bill_that_extends_none_must_state_its_jurisdiction_source_and_effective_dates()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => PackLoader.Load("""
+            id: bare
+            version: "1"
+            title: Bare
+            status: proposed
+            """));
+
+        Assert.Contains(error.Errors, e => e.Message == "'jurisdiction' is required");
+        Assert.Contains(error.Errors, e => e.Message == "'effective' is required");
     }
 }

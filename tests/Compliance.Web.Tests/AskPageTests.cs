@@ -132,6 +132,11 @@ public sealed class AskPageTests
         var json = await client.GetStringAsync("/v1/evaluations/" + Html.Target(posted)["/decisions/".Length..]);
         Assert.Contains("\"manifestId\":\"acme/tune\"", json, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"meta/llama-3.1-70b\"", json, StringComparison.Ordinal);
+
+        // The answer lists what the card left out, in the words compliance import prints.
+        var answer = await client.GetPageAsync(Html.Target(posted));
+        var compute = answer.QuerySelectorAll(".find-out > ul > li").Single(li => li.QuerySelector("a")!.TextContent == "Find out lineage.computeFlop");
+        Assert.Contains(compute.QuerySelectorAll(".why li"), why => why.TextContent.StartsWith("SB 53 needs it to decide whether these hold: frontier model", StringComparison.Ordinal));
     }
 
     [Fact]

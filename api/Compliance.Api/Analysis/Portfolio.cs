@@ -62,11 +62,17 @@ public static class Portfolio
         return artifacts;
     }
 
-    /// <summary>The bill a comparison names, with its overrides, each of which must be one of the bill's parameters.</summary>
+    /// <summary>The bill a comparison names, with its overrides (each one of the bill's parameters) and its readings (each one it declares).</summary>
     public static BillVariant Bill(BillChoice choice, BillCatalog catalog, string pointer)
     {
         var pack = catalog.Find(choice.Bill) ?? throw new InvalidInputException("Unknown bill", pointer, $"unknown bill '{choice.Bill}'; known: {string.Join(", ", catalog.Packs.Select(p => p.Key))}");
         var errors = ParameterOverrides.Unknown(choice.Overrides?.Keys ?? [], pack, pointer + "/overrides").ToList();
-        return errors.Count > 0 ? throw new InvalidInputException("The overrides are invalid", errors) : new BillVariant(pack, choice.Overrides);
+        if (choice.Readings is { } readings)
+        {
+            // Checked as an evaluation's readings are, then located below this side's own field.
+            errors.AddRange(ReadingChoices.Check(new Dictionary<string, IReadOnlyDictionary<string, string>> { [pack.Id] = readings }, [pack], "")
+                .Select(e => e with { Pointer = pointer + "/readings" + e.Pointer[(1 + pack.Id.Length)..] }));
+        }
+        return errors.Count > 0 ? throw new InvalidInputException(choice.Readings is null ? "The overrides are invalid" : "The overrides or readings are invalid", errors) : new BillVariant(pack, choice.Overrides, choice.Readings);
     }
 }

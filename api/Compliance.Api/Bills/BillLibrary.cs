@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Compliance.Rules.Checking;
 using Compliance.Rules.Json;
 using Compliance.Rules.Packs;
 using Compliance.Storage;
@@ -120,8 +121,12 @@ public sealed partial class BillLibrary
         _state = state;
     }
 
-    /// <summary>Validates a draft against the tenant's catalog and stores it. Created: a new version; Unchanged: the same version with the same digest.</summary>
-    public (BillPack Pack, bool Created) Upload(string tenant, JsonNode document)
+    /// <summary>
+    /// Validates a draft against the tenant's catalog, checks it (<see cref="PackChecker"/>: an error refuses it) and
+    /// stores it. Created: a new version; not: the same version with the same digest. A dry run goes through every
+    /// step but the writing, and returns the check's report even when it has errors.
+    /// </summary>
+    public (BillPack Pack, bool Created, CheckReport Check) Upload(string tenant, JsonNode document, bool dryRun = false)
     {
         lock (_writeLock)
         {
@@ -133,6 +138,11 @@ public sealed partial class BillLibrary
             {
                 throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} ships with the service; upload a new version or a variant that extends it", InputProblem.Invalid);
             }
+            var check = PackChecker.Check(pack);
+            if (!check.Passed && !dryRun)
+            {
+                throw new InvalidInputException("The bill pack fails its checks", [.. check.Errors.Select(e => new InputError(e.Pointer, $"{e.Rule}: {e.Message}"))]);
+            }
             using var connection = _database.Open();
             if (connection.QuerySingleOrDefault<string>(FindSql, new { tenant, id = pack.Id, version = pack.Version }) is { } digest)
             {
@@ -142,11 +152,15 @@ public sealed partial class BillLibrary
                 }
                 if (catalog.Find(pack.Key) is { } loaded)
                 {
-                    return (loaded, false);
+                    return (loaded, false, check);
                 }
                 // Stored, but skipped at start: joining now either says why it cannot, or takes it in.
-                _byTenant = _byTenant.SetItem(tenant, Join(catalog, pack));
-                return (pack, false);
+                var rejoined = Join(catalog, pack);
+                if (!dryRun)
+                {
+                    _byTenant = _byTenant.SetItem(tenant, rejoined);
+                }
+                return (pack, false, check);
             }
             // Every draft stays in memory for the life of the process: a tenant's library is bounded like any request.
             if (catalog.Packs.Count - BillCatalog.Bundled.Packs.Count >= _maxDrafts)
@@ -155,6 +169,10 @@ public sealed partial class BillLibrary
             }
             // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
             var joined = Join(catalog, pack);
+            if (dryRun)
+            {
+                return (pack, false, check);
+            }
             var at = _clock.GetUtcNow().ToString("O");
             using (var transaction = connection.BeginTransaction())
             {
@@ -163,7 +181,7 @@ public sealed partial class BillLibrary
                 transaction.Commit();
             }
             _byTenant = _byTenant.SetItem(tenant, joined);
-            return (pack, true);
+            return (pack, true, check);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Compliance.Rules.Checking;
 using Compliance.Rules.Packs;
 
 namespace Compliance.Api.Bills;
@@ -12,8 +14,15 @@ public sealed record BillView(
     IReadOnlyList<ParameterView> Parameters,
     IReadOnlyList<DefinitionView> Definitions,
     IReadOnlyList<ObligationView> Obligations,
-    int TestCases)
+    int TestCases,
+    IReadOnlyList<ReadingView> Readings)
 {
+    /// <summary>What the static checks found (<c>compliance check</c>), on an upload or a dry run; absent elsewhere.</summary>
+    public CheckView? Check { get; init; }
+
+    /// <summary>The pack as it would be stored: a variant merged with its base, test cases included. Only on a dry run.</summary>
+    public JsonObject? Expanded { get; init; }
+
     public static BillView Of(BillPack pack, BillCatalog catalog, DateOnly today) => new(
         pack.Id, pack.Version, catalog.Find(pack.Id) == pack, pack.Title, pack.Jurisdiction, pack.Territory, pack.StatusName, pack.StatusText(today),
         pack.Source, pack.Digest, pack.InForceOn(today), Date(pack.Effective.From), Date(pack.Effective.Until), pack.Effective.Note, pack.Effective.Certainty,
@@ -23,7 +32,8 @@ public sealed record BillView(
             p.Values.Select(v => new DatedValueView(Date(v.From)!, v.Value, v.Citation, v.Certainty)).ToList())).ToList(),
         pack.Definitions.Select(d => new DefinitionView(d.Name, d.Title, d.Citation, d.Url, Rests(d.Certainty, d.Parameters, pack, today), d.Description)).ToList(),
         pack.Obligations.Select(o => ObligationView.Of(o, pack, today)).ToList(),
-        pack.Tests.Count);
+        pack.Tests.Count,
+        pack.Readings.Values.Select(r => new ReadingView(r.Name, r.Question, r.Options, r.Default, r.Citation, r.Why, r.Certainty)).ToList());
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -36,12 +46,30 @@ public sealed record BillView(
             .Aggregate(certainty, (sure, parameter) => CertaintyName.Weaker(sure, parameter.Dated(on).Certainty));
 }
 
+/// <summary>
+/// The static checks' findings: with an error the pack is refused (a dry run says so with <c>Passed</c> false); warnings
+/// are worth a look and do not stop it. Each names the check, the JSON Pointer into the expanded pack and what is wrong.
+/// </summary>
+public sealed record CheckView(bool Passed, IReadOnlyList<FindingView> Errors, IReadOnlyList<FindingView> Warnings)
+{
+    public static CheckView Of(CheckReport report) => new(report.Passed,
+        report.Errors.Select(FindingView.Of).ToList(), report.Warnings.Select(FindingView.Of).ToList());
+}
+
+public sealed record FindingView(string Rule, string Pointer, string Message)
+{
+    public static FindingView Of(CheckFinding f) => new(f.Rule, f.Pointer, f.Message);
+}
+
 /// <summary>A step of the bill's legislative history: introduced, passed, vetoed, signed, revoked.</summary>
 public sealed record HistoryView(string Date, string Event, string? Citation);
 
 public sealed record ParameterView(string Name, double Value, string? Unit, string Citation, Certainty Certainty, string? Description, IReadOnlyList<DatedValueView> Values);
 
 public sealed record DatedValueView(string From, double Value, string Citation, Certainty Certainty);
+
+/// <summary>A named reading of unsettled text: the options a request may choose (<c>readings</c>), and the default.</summary>
+public sealed record ReadingView(string Name, string Question, IReadOnlyDictionary<string, string> Options, string Default, string Citation, string? Why, Certainty Certainty);
 
 public sealed record DefinitionView(string Name, string Title, string Citation, string? Url, Certainty Certainty, string? Description);
 

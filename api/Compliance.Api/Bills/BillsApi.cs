@@ -17,7 +17,7 @@ public static class BillsApi
         group.MapPost("/", Upload)
             .RequireAuthorization(Scopes.Analyst)
             .WithName(RulePackBody.Endpoint)
-            .WithSummary("Upload a draft bill or a variant (extends, overrides, transform) for the caller's tenant alone; validated against the tenant's whole catalog, versioned, immutable. Needs the analyst scope.")
+            .WithSummary("Upload a draft bill or a variant (extends, overrides, transform) for the caller's tenant alone; validated against the tenant's whole catalog and checked (compliance check: an error refuses it, warnings come back under check), versioned, immutable. ?dryRun=true does all of it but the storing and answers 200 with the expanded pack (expanded) and the check's report, errors included. Needs the analyst scope.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -36,13 +36,18 @@ public static class BillsApi
         return TypedResults.Ok(bills);
     }
 
-    private static async Task<Results<Created<BillView>, Ok<BillView>>> Upload(HttpRequest request, BillLibrary library, Caller caller, TimeProvider clock)
+    private static async Task<Results<Created<BillView>, Ok<BillView>>> Upload(HttpRequest request, BillLibrary library, Caller caller, TimeProvider clock, bool? dryRun)
     {
         // A pack is JSON, or YAML when the content type says so (application/yaml); either within the usual body limit.
         var yaml = request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) == true;
         var document = yaml ? await JsonBody.ReadYamlAsync(request) : await JsonBody.ReadObjectAsync(request);
-        var (pack, created) = library.Upload(caller.Tenant!, document);
-        var view = BillView.Of(pack, library.For(caller.Tenant), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var dry = dryRun == true;
+        var (pack, created, check) = library.Upload(caller.Tenant!, document, dry);
+        var view = BillView.Of(pack, library.For(caller.Tenant), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) with
+        {
+            Check = CheckView.Of(check),
+            Expanded = dry ? pack.Document : null,
+        };
         return created ? TypedResults.Created($"/v1/bills/{pack.Key}", view) : TypedResults.Ok(view);
     }
 

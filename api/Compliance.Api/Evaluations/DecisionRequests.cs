@@ -33,6 +33,9 @@ public abstract record DecisionRequest
     /// <summary>Parameter values to use instead of a bill's own: { bill: { parameter: number } }.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Overrides { get; init; }
 
+    /// <summary>Options chosen for the bills' readings of unsettled text: { bill: { reading: option } }.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Readings { get; init; }
+
     public IEnumerable<InputError> Check()
     {
         if ((Manifest is null) == (ManifestId is null))

@@ -87,6 +87,10 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
         var selection = BillSelection.For(request.Bills, asOf, BillCatalog.Bundled, catalog, "/bills");
         var bills = selection.Bills;
         var overrides = Overrides(request.Overrides, bills);
+        if (request.Readings is { } readings && ReadingChoices.Check(readings, bills, "/readings").ToList() is { Count: > 0 } readingErrors)
+        {
+            throw new InvalidInputException("The readings are invalid", readingErrors);
+        }
 
         var gateOptions = gate is null ? null : new Rules.Evaluation.GateRequest
         {
@@ -101,6 +105,7 @@ public sealed class Decisions(BillCatalog catalog, ManifestStore manifests, Eval
             Trace = request.Trace ?? false,
             Gate = gateOptions,
             Overrides = overrides,
+            Readings = request.Readings,
             Selection = selection.Mode,
             UpcomingBills = selection.Upcoming,
         };

@@ -18,7 +18,8 @@ internal static class CommandGuard
 
     private const string Hint = " (--verbose shows where)";
 
-    public static int Run(ParseResult parse, string what, Func<int> body)
+    /// <summary>Runs a command's body; <paramref name="onError"/> sees a failure first (the gate writes its report with the reason).</summary>
+    public static int Run(ParseResult parse, string what, Func<int> body, Action<Exception>? onError = null)
     {
         try
         {
@@ -26,6 +27,7 @@ internal static class CommandGuard
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            onError?.Invoke(e);
             return Fail(what, e, parse.GetValue(Verbose));
         }
     }
@@ -41,7 +43,7 @@ internal static class CommandGuard
         return ExitCodes.CouldNotEvaluate;
     }
 
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         InputFileException file => $"{file.Path}: {file.Message}" + (file.Understood ? "" : Hint),
         InvalidInputException input => ErrorLine.Of(input),

@@ -44,6 +44,45 @@ internal static class CommonOptions
     public static BillSelection SelectBills(string[]? names, DateOnly asOf) =>
         BillSelection.For(names is { Length: > 0 } ? names : null, asOf, BillCatalog.Bundled, BillCatalog.Bundled, "--bill");
 
+    public static Option<string[]> Readings() => new("--reading")
+    {
+        Description = "Choose a bill's reading of unsettled text for this run, as BILL.READING=OPTION (e.g. us-ca-sb53.base-compute=cumulative); "
+            + "repeat for several. 'compliance bills' lists the readings and their options.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>
+    /// The readings chosen with --reading, checked against the bills evaluated as the service checks a request's
+    /// <c>readings</c>; a malformed one is an error naming the option and the form it takes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? ParseReadings(string[]? written, IReadOnlyList<BillPack> bills)
+    {
+        if (written is not { Length: > 0 })
+        {
+            return null;
+        }
+        var byBill = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var text in written)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var dot = equals < 0 ? -1 : text.LastIndexOf('.', equals);
+            if (equals < 0 || dot <= 0 || dot == equals - 1 || equals == text.Length - 1)
+            {
+                throw new InvalidInputException("Bad reading", "--reading", $"'{text}' is not BILL.READING=OPTION (e.g. us-ca-sb53.base-compute=cumulative)");
+            }
+            var bill = text[..dot];
+            if (!byBill.TryGetValue(bill, out var choices))
+            {
+                byBill[bill] = choices = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+            choices[text[(dot + 1)..equals]] = text[(equals + 1)..];
+        }
+        var chosen = byBill.ToDictionary(b => b.Key, b => (IReadOnlyDictionary<string, string>)b.Value, StringComparer.Ordinal);
+        // The option, not a JSON Pointer below it: the message names the bill and the reading.
+        var errors = ReadingChoices.Check(chosen, bills, "").Select(e => new InputError("--reading", e.Message)).ToList();
+        return errors.Count > 0 ? throw new InvalidInputException("Bad reading", errors) : chosen;
+    }
+
     /// <summary>The filters of an answer (--role, --phase, --status, --jurisdiction), each repeatable.</summary>
     public sealed record Filters(Option<string[]> Role, Option<string[]> Phase, Option<string[]> Status, Option<string[]> Jurisdiction)
     {

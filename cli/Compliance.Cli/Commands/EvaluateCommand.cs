@@ -27,9 +27,10 @@ internal static class EvaluateCommand
         var format = new Option<string>("--format", "-f") { Description = "text, json (the evaluation schema), or the memo a lawyer files: markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var filters = CommonOptions.Filters.Create();
+        var readings = CommonOptions.Readings();
         var command = new Command("evaluate", "Classify each manifest's activities and list what the bills in force (or the bills named) require, with citations and reasons.")
         {
-            files, bills, asOf, format,
+            files, bills, asOf, format, readings,
         };
         foreach (var option in filters.All)
         {
@@ -46,6 +47,7 @@ internal static class EvaluateCommand
                 Trace = parse.GetValue(format) == "json",
                 Selection = selection.Mode,
                 UpcomingBills = selection.Upcoming,
+                Readings = CommonOptions.ParseReadings(parse.GetValue(readings), selection.Bills),
             };
             var results = ManifestFiles.ReadAll(parse.GetValue(files)!)
                 .Select(file => (file.Path, Result: filter.Apply(InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, selection.Bills, options))), file.Artifact.Manifest)).ToList();

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Compliance.Cli.Input;
 using Compliance.Rules.Evaluation;
 using Compliance.Rules.Packs;
 using Compliance.Rules.Rendering;
-using Spectre.Console;
 
 namespace Compliance.Cli.Commands;
 
@@ -19,16 +17,25 @@ internal static class GateCommand
         bills.Description = "A bill to enforce (ID or ID@VERSION), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
         var asOf = CommonOptions.AsOf();
         var allowUndetermined = new Option<bool>("--allow-undetermined") { Description = "Let blocking duties the manifest cannot settle pass instead of blocking." };
-        var format = new Option<string>("--format", "-f") { Description = "text, json, junit or sarif.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "junit", "sarif");
+        var readings = CommonOptions.Readings();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text, json, junit, sarif, or github (workflow commands: an annotation per open blocking duty). "
+                + "On exit 2, junit, sarif and github still write their report, carrying the reason.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(GateReport.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output (the exit code is unchanged)." };
+        var memo = new Option<string?>("--memo") { Description = "Also write the decision memo (Markdown) to this file: in a GitHub job, $GITHUB_STEP_SUMMARY." };
         var command = new Command("gate", """
             May this act proceed? Exit 0 when allowed, 1 when blocked by an outstanding (or undetermined) blocking duty,
             2 when the manifest or the options cannot be evaluated.
             """)
         {
-            file, activity, bills, asOf, allowUndetermined, format, output,
+            file, activity, bills, asOf, allowUndetermined, format, output, memo, readings,
         };
+        // The report asked for is written on exit 2 as well: a CI step uploads it whatever the gate said.
+        GateReport Report(ParseResult parse) => new(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(file)!);
         command.SetAction(parse => CommandGuard.Run(parse, "gate", () =>
         {
             var path = parse.GetValue(file)!;
@@ -43,46 +50,49 @@ internal static class GateCommand
             };
             var manifest = ManifestFiles.Read(path);
             var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
-            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
+            var options = new EvaluationOptions
+            {
+                AsOf = date,
+                Gate = gate,
+                Selection = selection.Mode,
+                UpcomingBills = selection.Upcoming,
+                Readings = CommonOptions.ParseReadings(parse.GetValue(readings), selection.Bills),
+            };
             var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
-            Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
+            if (parse.GetValue(memo) is { } memoPath)
+            {
+                File.WriteAllText(memoPath, InputFileException.About(path, () => DecisionMemo.Markdown(result, manifest, EngineVersion.Current)));
+            }
+            Report(parse).Write(result, manifest);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
-        }));
+        }, onError: e => Report(parse).WriteError(e)));
         return command;
     }
 
-    private static void Write(string format, string? output, EvaluationResult result, string path)
+    /// <summary>
+    /// Options the parser refused (an activity it does not know, a missing value) end the run before the command does:
+    /// the report asked for, if the parser read which, still carries the reason.
+    /// </summary>
+    public static void ReportRefusedOptions(ParseResult parse, string message)
     {
-        // A report that cannot be rendered is about this manifest; a report that cannot be written is about --output.
-        if (format == "text" && output is null)
+        if (parse.CommandResult.Command.Name != "gate")
         {
-            InputFileException.About(path, () => TextReport.Gate(AnsiConsole.Console, result));
             return;
         }
-        var text = InputFileException.About(path, () => format switch
+        string? format, output, path;
+        try
         {
-            "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),
-            "junit" => JUnitReport.Render(result, path),
-            "sarif" => SarifReport.Render(result, path),
-            _ => RenderText(result),
-        });
-        if (output is null)
-        {
-            Console.Out.WriteLine(text);
+            format = parse.GetValue<string>("--format");
+            output = parse.GetValue<string?>("--output");
+            path = parse.GetValue<string>("FILE");
         }
-        else
+        catch (InvalidOperationException)
         {
-            File.WriteAllText(output, text + Environment.NewLine);
-            var gate = result.Gate!;
-            Console.Error.WriteLine($"{(gate.Allowed ? "allowed" : "blocked")}: {gate.Reason} (report written to {output})");
+            return;
         }
-    }
-
-    private static string RenderText(EvaluationResult result)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        TextReport.Gate(console, result);
-        return writer.ToString();
+        if (format is not null && path is not null)
+        {
+            new GateReport(format, output, path).WriteError(message, at: null);
+        }
     }
 }

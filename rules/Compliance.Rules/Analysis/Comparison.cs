@@ -83,7 +83,7 @@ public static class Comparison
     }
 
     private static BillResult Evaluate(ResolvedArtifact artifact, BillVariant bill, DateOnly asOf) =>
-        Evaluator.Evaluate(artifact, [bill.Pack], new EvaluationOptions { AsOf = asOf, Trace = false, Explain = false, Overrides = bill.AsOverrides }).Bills[0];
+        Evaluator.Evaluate(artifact, [bill.Pack], new EvaluationOptions { AsOf = asOf, Trace = false, Explain = false, Overrides = bill.AsOverrides, Readings = bill.AsReadings }).Bills[0];
 
     /// <summary>
     /// Each duty once, by local id, with the most certain of its statuses: a duty owed once per deployment is outstanding

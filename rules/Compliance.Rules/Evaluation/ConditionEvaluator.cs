@@ -20,6 +20,7 @@ internal sealed class ConditionEvaluator
     private BillPack _pack = null!;
     private IReadOnlyDictionary<string, Definition> _definitions = null!;
     private IReadOnlyDictionary<string, double>? _overrides;
+    private IReadOnlyDictionary<string, string>? _readings;
 
     // Each artifact's definitions, by their place in the pack. A lineage holds a handful of artifacts, so a list
     // searched by reference is cheaper than hashing (artifact, name) pairs. Entries past _memoCount are spare.
@@ -31,13 +32,16 @@ internal sealed class ConditionEvaluator
     /// shared between callers: an evaluator belongs to the one evaluation that made it, which may
     /// <see cref="Reset"/> it for its next bill.
     /// </summary>
-    public static ConditionEvaluator For(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null) =>
-        new ConditionEvaluator().Reset(root, pack, trace, asOf, overrides);
+    public static ConditionEvaluator For(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides = null,
+        IReadOnlyDictionary<string, string>? readings = null) =>
+        new ConditionEvaluator().Reset(root, pack, trace, asOf, overrides, readings);
 
     /// <summary>Ready for another pack (the memo of the last one forgotten): an evaluation asks its bills one after another.</summary>
-    public ConditionEvaluator Reset(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides)
+    public ConditionEvaluator Reset(ResolvedArtifact root, BillPack pack, bool trace, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides,
+        IReadOnlyDictionary<string, string>? readings = null)
     {
         _overrides = overrides;
+        _readings = readings;
         _asOf = asOf;
         _root = root;
         _parameters = pack.ParametersByName;
@@ -108,6 +112,7 @@ internal sealed class ConditionEvaluator
         ComparisonCondition cmp => Compare(cmp, scope),
         DefinitionCondition def => Reference(def, scope),
         BaseCondition b => Base(b, scope),
+        ReadingCondition r => Reading(r),
         _ => throw new InvalidOperationException("unknown condition " + condition.GetType().Name),
     };
 
@@ -176,6 +181,26 @@ internal sealed class ConditionEvaluator
         var o = Definition(scope.Artifact, def.Name);
         return new Outcome(o.Value, o.Needs, _trace
             ? new TraceNode { Kind = "definition", Definition = def.Name, Outcome = o.Value, Citation = _definitions[def.Name].Citation, Artifact = Other(scope.Artifact) }
+            : null);
+    }
+
+    /// <summary>Whether the evaluation applies the option: the request's choice, else the pack's default. Never unknown.</summary>
+    private Outcome Reading(ReadingCondition r)
+    {
+        var reading = _pack.Readings[r.Name];
+        var chosen = _readings?.GetValueOrDefault(r.Name) ?? reading.Default;
+        var value = string.Equals(chosen, r.Option, StringComparison.Ordinal) ? Tri.True : Tri.False;
+        return new Outcome(value, [], _trace
+            ? new TraceNode
+            {
+                Kind = "reading",
+                Outcome = value,
+                Citation = reading.Citation,
+                // The option applied, beside the pack's default: the words mention a reading only when they differ.
+                Value = chosen,
+                Threshold = reading.Default,
+                Note = $"read as: {reading.Options[chosen]} (reading '{r.Name}': {chosen}{(chosen == reading.Default ? ", the pack's default" : ", chosen by the request")}; {reading.Citation})",
+            }
             : null);
     }
 
@@ -272,7 +297,8 @@ internal sealed class ConditionEvaluator
         return (FactValue.Of(value), citation);
     }
 
-    private static bool Holds(ComparisonOperator op, FactValue fact, FactValue operand) => op switch
+    /// <summary>Whether a known fact meets a comparison: the one definition of each operator, which the pack checks reuse.</summary>
+    internal static bool Holds(ComparisonOperator op, FactValue fact, FactValue operand) => op switch
     {
         ComparisonOperator.Eq => Same(fact, operand),
         ComparisonOperator.Ne => !Same(fact, operand),

@@ -28,6 +28,13 @@ public sealed record EvaluationOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Overrides { get; init; }
 
+    /// <summary>
+    /// Options chosen for the packs' named readings of unsettled text, by bill id then reading name (checked with
+    /// <see cref="ReadingChoices"/>); a reading not chosen takes its pack's default. The result records every reading
+    /// it applied.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Readings { get; init; }
+
     /// <summary>When set, the decision also answers the CI question for this act.</summary>
     public GateRequest? Gate { get; init; }
 }

@@ -74,6 +74,9 @@ public sealed record BillResult
 
     /// <summary>Parameter values the request substituted for the pack's, if any.</summary>
     public IReadOnlyDictionary<string, double>? Overrides { get; init; }
+
+    /// <summary>The option applied for each reading the pack declares (absent when it declares none).</summary>
+    public IReadOnlyDictionary<string, AppliedReading>? Readings { get; init; }
     public required OrderedDictionary<string, DefinitionResult> Definitions { get; init; }
 
     /// <summary>
@@ -90,6 +93,9 @@ public sealed record BillResult
     /// <summary>When the bill lists no duty: why, in one sentence.</summary>
     public string? Because { get; init; }
 }
+
+/// <summary>The option a result applied for one reading, and whether it is the pack's default or the request's choice.</summary>
+public sealed record AppliedReading(string Option, bool Default);
 
 public sealed record DefinitionResult(Tri Value, IReadOnlyList<string> Needs, TraceNode? Trace)
 {

@@ -60,6 +60,22 @@ public static class Evaluator
         return ids;
     }
 
+    /// <summary>Every reading the pack declares with the option applied: the request's, else the default.</summary>
+    private static OrderedDictionary<string, AppliedReading>? Applied(BillPack pack, IReadOnlyDictionary<string, string>? chosen)
+    {
+        if (pack.Readings.Count == 0)
+        {
+            return null;
+        }
+        var applied = new OrderedDictionary<string, AppliedReading>(pack.Readings.Count, StringComparer.Ordinal);
+        foreach (var (name, reading) in pack.Readings)
+        {
+            var option = chosen?.GetValueOrDefault(name) ?? reading.Default;
+            applied.Add(name, new AppliedReading(option, option == reading.Default));
+        }
+        return applied;
+    }
+
     /// <summary>Bills by id, then version: a result lists them in one order whatever order they were asked in.</summary>
     private static IReadOnlyList<BillPack> InResultOrder(IReadOnlyList<BillPack> bills)
     {
@@ -81,9 +97,10 @@ public static class Evaluator
         ConditionEvaluator conditions, List<ObligationResult> obligations)
     {
         var overrides = options.Overrides?.GetValueOrDefault(pack.Id);
+        var readings = options.Readings?.GetValueOrDefault(pack.Id);
         // Words are built from the trees, so explaining builds them even when the answer leaves them out.
         var reasoning = options.Trace || options.Explain;
-        conditions.Reset(artifact, pack, reasoning, options.AsOf, overrides);
+        conditions.Reset(artifact, pack, reasoning, options.AsOf, overrides, readings);
         var explanation = options.Explain ? new Explanation(pack, (id, name) => DefinitionTrace(closure, conditions, pack, id, name)) : null;
         var definitions = new OrderedDictionary<string, DefinitionResult>(pack.Definitions.Count, StringComparer.Ordinal);
         for (var i = 0; i < pack.Definitions.Count; i++)
@@ -140,6 +157,7 @@ public static class Evaluator
             Digest = pack.Digest,
             InForce = pack.InForceOn(options.AsOf),
             Overrides = overrides,
+            Readings = Applied(pack, readings),
             Definitions = definitions,
             LineageDefinitions = options.Trace ? LineageDefinitions(closure, pack, conditions) : null,
             Obligations = listed,
@@ -182,7 +200,7 @@ public static class Evaluator
             obligations.Add(new ObligationResult
             {
                 Id = obligation.Id,
-                Title = obligation.Title,
+                Title = reasoning ? Words(obligation.TitleText, obligation.Title, pack, options.AsOf, overrides)! : obligation.Title,
                 Citation = obligation.Citation,
                 Phase = Name(phase),
                 Phases = obligation.PhaseNames,
@@ -190,7 +208,7 @@ public static class Evaluator
                 Role = RoleFor(obligation, phase),
                 Blocking = obligation.Blocking,
                 Status = status,
-                Description = obligation.Description,
+                Description = reasoning ? Words(obligation.DescriptionText, obligation.Description, pack, options.AsOf, overrides) : obligation.Description,
                 Url = obligation.Url ?? pack.Source,
                 Certainty = Rests(TransitionCertainty(obligation, obligation.Certainty), obligation.Parameters, pack, options.AsOf),
                 Because = explanation is null ? "" : ObligationBecause(explanation, o, status, proof),
@@ -416,6 +434,13 @@ public static class Evaluator
             : null;
         return new Outcome(value, needs, node);
     }
+
+    /// <summary>
+    /// A text that names parameters states the values this evaluation used: an override, or a dated value in force.
+    /// Bulk work (sweeps, comparisons) builds no words, so it keeps the pack's own text rather than writing one per value.
+    /// </summary>
+    private static string? Words(ParameterText? text, string? rendered, BillPack pack, DateOnly asOf, IReadOnlyDictionary<string, double>? overrides) =>
+        text is not null && text.Varies(pack, overrides) ? text.Render(pack, asOf, overrides) : rendered;
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -55,31 +55,8 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     {
         switch (node.Kind)
         {
-            case "all" or "any":
-                var children = node.Children ?? [];
-                // all: true needs every step, false is settled by the first false one. any: the converse.
-                var decisive = node.Kind == "all" ? Tri.False : Tri.True;
-                if (node.Outcome == decisive)
-                {
-                    foreach (var child in children)
-                    {
-                        if (child.Outcome == decisive)
-                        {
-                            Collect(child, steps, depth);
-                            return;
-                        }
-                    }
-                }
-                foreach (var child in children)
-                {
-                    if (node.Outcome != Tri.Unknown || child.Outcome == Tri.Unknown)
-                    {
-                        Collect(child, steps, depth);
-                    }
-                }
-                return;
-            case "not":
-                foreach (var child in node.Children ?? [])
+            case "all" or "any" or "not":
+                foreach (var child in node.DecidingSteps())
                 {
                     Collect(child, steps, depth);
                 }
@@ -104,6 +81,13 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
                 Add(steps, Fact(node));
                 return;
             case "always":
+                return;
+            case "reading":
+                // The pack's default reading goes without saying; a reading the request chose is part of the answer.
+                if (!Equals(node.Value, node.Threshold) && node.Note is { } reading)
+                {
+                    Add(steps, reading);
+                }
                 return;
             default:
                 // Territory and transitions write their own sentence.
@@ -193,6 +177,11 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
         var holds = node.Outcome == Tri.True;
         return node.Operator switch
         {
+            // Only number and date facts are ordered, and a date reaches here as its text: dates come before or after.
+            "gt" when node.Value is string => $"{label} ({value}) is {Not(holds)}after {threshold}{cited}",
+            "gte" when node.Value is string => $"{label} ({value}) is {(holds ? "on or after" : "before")} {threshold}{cited}",
+            "lt" when node.Value is string => $"{label} ({value}) is {Not(holds)}before {threshold}{cited}",
+            "lte" when node.Value is string => $"{label} ({value}) is {(holds ? "on or before" : "after")} {threshold}{cited}",
             "gt" => $"{label} of {value} is {Not(holds)}greater than {threshold}{cited}",
             "gte" => $"{label} of {value} is {(holds ? "at least" : "less than")} {threshold}{cited}",
             "lt" => $"{label} of {value} is {Not(holds)}less than {threshold}{cited}",
@@ -254,6 +243,11 @@ public sealed class Explanation(BillPack pack, Func<string?, string, TraceNode?>
     /// <summary>Derived facts whose path does not read as words.</summary>
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
+        ["asOf"] = "the date of the answer",
+        ["developer.country"] = "the developer's country (developer headquarters)",
+        ["developer.annualRevenueKrw"] = "the developer's revenue in Korean won",
+        ["developer.aiServiceRevenueKrw"] = "the developer's AI-service revenue in Korean won",
+        ["developer.averageDailyUsersKorea"] = "the developer's average daily users in Korea",
         ["developer.establishedInEu"] = "whether the developer is established in the EU (developer headquarters)",
         ["training.cumulativeComputeFlop"] = "cumulative training compute",
         ["training.developerComputeFlop"] = "the developer's own training compute",

@@ -18,4 +18,24 @@ public sealed record TraceNode
     public string? Artifact { get; init; }
     public string? Note { get; init; }
     public IReadOnlyList<TraceNode>? Children { get; init; }
+
+    /// <summary>
+    /// The steps beneath this one that decided its outcome. Of "all" (or "any"): the first false (or true) step when
+    /// it settled the outcome; otherwise every step, or only the unknown ones when the outcome is unknown. Of any other
+    /// kind, every step beneath it. What an explanation tells, and what a CI report points at.
+    /// </summary>
+    public IEnumerable<TraceNode> DecidingSteps()
+    {
+        var children = Children ?? [];
+        if (Kind is not ("all" or "any"))
+        {
+            return children;
+        }
+        var decisive = Kind == "all" ? Tri.False : Tri.True;
+        if (Outcome == decisive && children.FirstOrDefault(c => c.Outcome == decisive) is { } settled)
+        {
+            return [settled];
+        }
+        return children.Where(c => Outcome != Tri.Unknown || c.Outcome == Tri.Unknown);
+    }
 }

@@ -13,6 +13,12 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
     /// <summary>For a derived fact, the manifest fields to find out when it is unknown (relative to the scope's artifact).</summary>
     public Func<FactScope, IReadOnlyList<string>>? MissingFacts { get; init; }
 
+    /// <summary>
+    /// What a number fact measures (<see cref="Packs.Unit"/>): a parameter of another unit cannot be compared with it.
+    /// Every number fact declares one; other kinds have none.
+    /// </summary>
+    public string? Unit { get; init; }
+
     /// <summary>Deployment facts describe one deployment; a bill can only ask them of a deployment duty.</summary>
     public bool IsDeploymentFact => Path.StartsWith("deployment.", StringComparison.Ordinal);
 
@@ -50,6 +56,9 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
         Subject.OneDeployment => scope.Deployment is not null,
         _ => true,
     };
+
+    /// <summary>Whether the thing the fact describes may be absent (a lineage, a cluster, a deployment): then <see cref="AppliesTo"/> can be false.</summary>
+    public bool MayNotApply => _subject != Subject.Artifact;
 
     /// <summary>Why <see cref="AppliesTo"/> is false, for the trace.</summary>
     public string NotApplicableBecause => _subject switch
@@ -99,26 +108,30 @@ public static partial class FactCatalog
         },
         new("training.cumulativeComputeFlop", FactKind.Number, s => Num(CumulativeCompute(s.Artifact)), "compute of the whole lineage: the original run plus every later modification (distilled teachers excluded)")
         {
+            Unit = Packs.Unit.Flop,
             MissingFacts = s => MissingCompute(s.Artifact, s.Artifact),
         },
         new("training.developerComputeFlop", FactKind.Number, s => Num(DeveloperCompute(s.Artifact)), "compute the artifact's own developer used to train it: its own run or modification step plus, down the lineage, each base the same developer trained (a base another developer trained counts nothing; same developer from developer.name)")
         {
+            Unit = Packs.Unit.Flop,
             MissingFacts = s => MissingDeveloperCompute(s.Artifact, s.Artifact),
         },
         new("lineage.baseComputeFlop", FactKind.Number, s => Num(BaseCompute(s.Artifact)), "cumulative compute of the base (the largest base, for a merge)")
         {
+            Unit = Packs.Unit.Flop,
             MissingFacts = s => s.Artifact.Bases.SelectMany(b => MissingCompute(b, s.Artifact)).ToList(),
         },
         new("lineage.computeShare", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop is { } step && BaseCompute(s.Artifact) is { } whole and > 0 ? step / whole : null), "the modification step's compute as a fraction of its base's")
         {
+            Unit = Packs.Unit.Ratio,
             MissingFacts = s => [.. M(s).Lineage?.ComputeFlop is null ? ["lineage.computeFlop"] : Array.Empty<string>(), .. s.Artifact.Bases.SelectMany(b => MissingCompute(b, s.Artifact))],
         },
         new("developer.name", FactKind.Text, s => Str(M(s).Developer?.Name), "who trains the artifact"),
-        new("developer.annualRevenueUsd", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueUsd), "developer's gross revenue with affiliates, preceding calendar year"),
+        new("developer.annualRevenueUsd", FactKind.Number, s => Num(M(s).Developer?.AnnualRevenueUsd), "developer's gross revenue with affiliates, preceding calendar year") { Unit = Packs.Unit.Usd },
         new("developer.headquarters", FactKind.Text, s => Str(M(s).Developer?.Headquarters), "where the developer is established"),
         new("training.status", FactKind.Text, s => Str(M(s).Training?.Status), "planned | in-progress | completed"),
-        new("training.computeFlop", FactKind.Number, s => Num(M(s).Training?.ComputeFlop), "operations of the artifact's own training"),
-        new("training.costUsd", FactKind.Number, s => Num(M(s).Training?.CostUsd), "cost of that compute at average cloud prices at the start of training"),
+        new("training.computeFlop", FactKind.Number, s => Num(M(s).Training?.ComputeFlop), "operations of the artifact's own training") { Unit = Packs.Unit.Flop },
+        new("training.costUsd", FactKind.Number, s => Num(M(s).Training?.CostUsd), "cost of that compute at average cloud prices at the start of training") { Unit = Packs.Unit.Usd },
         new("training.startDate", FactKind.Date, s => Date(M(s).Training?.StartDate), "when training starts or started"),
         new("training.dataModalities", FactKind.List, s => List(M(s).Training?.DataModalities), "kinds of training data"),
         new("training.primaryDataModality", FactKind.Text, s => Str(PrimaryDataModality(M(s).Training)), "the kind of data that makes up most of the training data: as stated, or the only kind training.dataModalities lists")
@@ -127,14 +140,21 @@ public static partial class FactCatalog
         },
         new("training.externalInteraction", FactKind.Boolean, s => Bool(M(s).Training?.ExternalInteraction), "evaluations during training wired to external systems"),
         new("training.cluster.operator", FactKind.Text, s => Str(M(s).Training?.Cluster?.Operator), "who operates the training cluster"),
-        new("training.cluster.peakOpsPerSecond", FactKind.Number, s => Num(M(s).Training?.Cluster?.PeakOpsPerSecond), "cluster theoretical maximum operations per second"),
-        new("training.cluster.networkGbps", FactKind.Number, s => Num(M(s).Training?.Cluster?.NetworkGbps), "cluster data-center networking in Gbit/s"),
+        new("training.cluster.peakOpsPerSecond", FactKind.Number, s => Num(M(s).Training?.Cluster?.PeakOpsPerSecond), "cluster theoretical maximum operations per second") { Unit = Packs.Unit.OpsPerSecond },
+        new("training.cluster.networkGbps", FactKind.Number, s => Num(M(s).Training?.Cluster?.NetworkGbps), "cluster data-center networking in Gbit/s") { Unit = Packs.Unit.GbitPerSecond },
         new("lineage.relation", FactKind.Text, s => Str(M(s).Lineage?.Relation), "how the artifact was made from its base"),
-        new("lineage.computeFlop", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop), "operations of the modification step only"),
-        new("lineage.costUsd", FactKind.Number, s => Num(M(s).Lineage?.CostUsd), "cost of the modification step only"),
-        new("lineage.sameDeveloper", FactKind.Boolean, SameDeveloper, "the artifact's developer also developed every base (derived from developer.name)"),
+        new("lineage.computeFlop", FactKind.Number, s => Num(M(s).Lineage?.ComputeFlop), "operations of the modification step only") { Unit = Packs.Unit.Flop },
+        new("lineage.costUsd", FactKind.Number, s => Num(M(s).Lineage?.CostUsd), "cost of the modification step only") { Unit = Packs.Unit.Usd },
+        new("lineage.sameDeveloper", FactKind.Boolean, SameDeveloper, "the artifact's developer also developed every base (derived from developer.name)")
+        {
+            // Derived: a reader completes the developer names it is compared from, the artifact's and its bases'.
+            MissingFacts = s => [
+                .. M(s).Developer?.Name is null ? ["developer.name"] : Array.Empty<string>(),
+                .. s.Artifact.Bases.Where(b => b.Manifest.Developer?.Name is null).Select(b => $"{b.Id}: developer.name"),
+            ],
+        },
         new("outputModalities", FactKind.List, s => List(M(s).OutputModalities), "what the model generates"),
-        new("weights.parameters", FactKind.Number, s => Num(M(s).Weights?.Parameters), "number of parameters"),
+        new("weights.parameters", FactKind.Number, s => Num(M(s).Weights?.Parameters), "number of parameters") { Unit = Packs.Unit.Count },
         new("release.weights", FactKind.Text, s => Str(M(s).Release?.Weights), "open | gated | licensed | internal | none"),
         new("release.code", FactKind.Text, s => Str(M(s).Release?.Code), "open | licensed | none"),
         new("release.license", FactKind.Text, s => Str(M(s).Release?.License), "SPDX licence id"),
@@ -143,7 +163,7 @@ public static partial class FactCatalog
         new("deployment.id", FactKind.Text, s => Str(s.Deployment?.Id), "the deployment's id"),
         new("deployment.channel", FactKind.Text, s => Str(s.Deployment?.Channel), "api | consumer-app | enterprise | internal | agent | embedded"),
         new("deployment.deployer.name", FactKind.Text, s => Str(s.Deployment?.Deployer?.Name), "who runs the deployment"),
-        new("deployment.deployer.annualRevenueUsd", FactKind.Number, s => Num(s.Deployment?.Deployer?.AnnualRevenueUsd), "deployer's revenue"),
+        new("deployment.deployer.annualRevenueUsd", FactKind.Number, s => Num(s.Deployment?.Deployer?.AnnualRevenueUsd), "deployer's revenue") { Unit = Packs.Unit.Usd },
         new("deployment.date", FactKind.Date, s => Date(s.Deployment?.Date), "when the deployment starts"),
         new("deployment.jurisdictions", FactKind.List, s => List(s.Deployment?.Jurisdictions), "where the deployment runs or is offered"),
         new("deployment.interactsWithNaturalPersons", FactKind.Boolean, s => Bool(s.Deployment?.InteractsWithNaturalPersons), "people interact with the system directly"),
@@ -158,7 +178,17 @@ public static partial class FactCatalog
         new("deployment.ownNameOrTrademark", FactKind.Boolean, s => Bool(s.Deployment?.OwnNameOrTrademark), "the deployer puts its own name or trademark on a system someone else provides"),
         new("deployment.substantialModification", FactKind.Boolean, s => Bool(s.Deployment?.SubstantialModification), "the deployer substantially modified the system after it was placed on the market"),
         new("deployment.changedIntendedPurpose", FactKind.Boolean, s => Bool(s.Deployment?.ChangedIntendedPurpose), "the deployer uses the system for a purpose its provider did not intend"),
-    }.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        // The laws of 2026: Texas TRAIGA, California AB 2013, SB 942 as amended by AB 853, SB 243, Illinois HB 3773.
+        new("release.selfHosted", FactKind.Boolean, s => Bool(M(s).Release?.SelfHosted), "the developer offers the weights or source code for download from its own website or application (a GenAI hosting platform)"),
+        new("deployment.monthlyUsers", FactKind.Number, s => Num(s.Deployment?.MonthlyUsers), "monthly visitors or users of the system (a count of people)") { Unit = Packs.Unit.Count },
+        new("deployment.contentDistributionPlatform", FactKind.Boolean, s => Bool(s.Deployment?.ContentDistributionPlatform), "a public-facing social media, file-sharing or mass messaging platform or stand-alone search engine distributing content to users who did not create it"),
+        new("deployment.captureDevice", FactKind.Boolean, s => Bool(s.Deployment?.CaptureDevice), "the system runs in a capture device (camera, phone, voice recorder) the deployer produces for sale"),
+        new("deployment.companionChatbot", FactKind.Boolean, s => Bool(s.Deployment?.CompanionChatbot), "the system is a companion chatbot: human-like, meets social needs, sustains a relationship across interactions"),
+        new("deployment.knownMinorUsers", FactKind.Boolean, s => Bool(s.Deployment?.KnownMinorUsers), "the deployer knows that some of the system's users are minors"),
+        new("deployment.publicBody", FactKind.Boolean, s => Bool(s.Deployment?.PublicBody), "the deployer is a government body (a unit of a state or local government exercising governmental functions)"),
+        new("deployment.intendedPurposes", FactKind.List, s => List(s.Deployment?.IntendedPurposes), "what the system is developed or deployed with the intent, or for the purpose, of doing, among those some bills prohibit"),
+        new("deployment.employmentDecisions", FactKind.Boolean, s => Bool(s.Deployment?.EmploymentDecisions), "the deployer, as an employer, uses the system with respect to recruitment, hiring, promotion, discharge, discipline or other terms of employment"),
+    }.Concat(LawsOf2026()).ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>The kind of training data stated as primary, or the only kind listed; unknown when several are listed and none is named primary.</summary>
     private static string? PrimaryDataModality(Training? training) =>

@@ -241,7 +241,10 @@ public sealed class CompiledSchema
     private static Check Pattern(string pattern)
     {
         // ECMAScript semantics: \d and \w match ASCII only, never wider than the reading of any other validator.
-        var regex = new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        // Compiled to IL for a service, which matches them on every request; interpreted for a process that matches a
+        // few strings once and exits, where compiling cost more than every match saves.
+        var compiled = ProcessLifetime.ShortLived ? RegexOptions.None : RegexOptions.Compiled;
+        var regex = new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant | compiled, TimeSpan.FromSeconds(1));
         return node => node?.GetValueKind() != JsonValueKind.String || regex.IsMatch(node.GetValue<string>());
     }
 

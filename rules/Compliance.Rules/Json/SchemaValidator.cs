@@ -10,12 +10,16 @@ namespace Compliance.Rules.Json;
 /// <summary>Validates documents against the bundled JSON Schemas and reports each violation by JSON Pointer.</summary>
 public sealed class SchemaValidator
 {
-    private readonly JsonSchema _schema;
+    // NJsonSchema is built only when a document fails the compiled schema (or the schema does not compile): building
+    // it cost more than the rest of a CLI run together, and a valid document never needs it. A plain field, not a
+    // Lazy<JsonSchema>, so that not even NJsonSchema's assembly is loaded until then.
+    private readonly string _text;
     private readonly CompiledSchema? _fastPath;
+    private JsonSchema? _schema;
 
-    private SchemaValidator(JsonSchema schema, CompiledSchema? fastPath)
+    private SchemaValidator(string text, CompiledSchema? fastPath)
     {
-        _schema = schema;
+        _text = text;
         _fastPath = fastPath;
     }
 
@@ -47,6 +51,9 @@ public sealed class SchemaValidator
     /// <summary>The body of POST /v1/keys.</summary>
     public static SchemaValidator KeyRequest => KeyRequestSchema.Value;
 
+    /// <summary>The schema itself, for a reader that asks what a field is (the importers' fact properties).</summary>
+    internal JsonSchema Schema => FullSchema();
+
     /// <summary>The schema names served at <c>/v1/schemas/{name}</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["manifest", "rulepack", "evaluation", "evaluation-request", "gate-request", "compare-request", "sweep-request", "key-request"];
 
@@ -65,7 +72,7 @@ public sealed class SchemaValidator
     private static SchemaValidator Load(string name)
     {
         var text = Text(name)!;
-        return new(JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult(), CompiledSchema.TryCompile(text));
+        return new(text, CompiledSchema.TryCompile(text));
     }
 
     /// <summary>
@@ -79,7 +86,7 @@ public sealed class SchemaValidator
     public IReadOnlyList<InputError> Explain(JsonNode node, string pointerPrefix = "")
     {
         var errors = new List<InputError>();
-        foreach (var error in _schema.Validate(ToToken(node)))
+        foreach (var error in FullSchema().Validate(ToToken(node)))
         {
             Collect(error, pointerPrefix, errors);
         }
@@ -92,6 +99,9 @@ public sealed class SchemaValidator
         }
         return errors;
     }
+
+    private JsonSchema FullSchema() =>
+        LazyInitializer.EnsureInitialized(ref _schema, () => JsonSchema.FromJsonAsync(_text).GetAwaiter().GetResult());
 
     /// <summary>The most errors one answer lists.</summary>
     public const int MaxErrors = 50;

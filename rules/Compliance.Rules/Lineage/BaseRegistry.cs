@@ -12,11 +12,13 @@ namespace Compliance.Rules.Lineage;
 public sealed class BaseRegistry
 {
     private readonly Func<string, Manifest?> _own;
-    private readonly ReferenceCorpus? _corpus;
+    // Read on the first base looked up, not when the registry is made: a manifest with no lineage (most gates) should
+    // not pay for reading and validating the whole corpus.
+    private readonly Func<ReferenceCorpus>? _corpus;
     private readonly string _howToGive;
     private readonly string? _corpusListing;
 
-    private BaseRegistry(Func<string, Manifest?> own, ReferenceCorpus? corpus, string howToGive, string? corpusListing)
+    private BaseRegistry(Func<string, Manifest?> own, Func<ReferenceCorpus>? corpus, string howToGive, string? corpusListing)
     {
         _own = own;
         _corpus = corpus;
@@ -30,13 +32,13 @@ public sealed class BaseRegistry
     /// corpus is listed ("GET /v1/corpus").
     /// </summary>
     public static BaseRegistry WithCorpus(Func<string, Manifest?> own, string howToGive, string corpusListing) =>
-        new(own, ReferenceCorpus.Bundled, howToGive, corpusListing);
+        new(own, () => ReferenceCorpus.Bundled, howToGive, corpusListing);
 
     /// <summary>Only the caller's own manifests: the corpus itself, a pack's test cases.</summary>
     public static BaseRegistry Only(Func<string, Manifest?> own, string howToGive = "write its manifest inline") =>
         new(own, corpus: null, howToGive, corpusListing: null);
 
-    public Manifest? Find(string id) => _own(id) ?? _corpus?.Find(id);
+    public Manifest? Find(string id) => _own(id) ?? _corpus?.Invoke().Find(id);
 
     /// <summary>Why <paramref name="id"/> names no base, and the fixes: a corpus id or alias it nearly spells, then the surface's own ways.</summary>
     public string Unknown(string id)
@@ -46,7 +48,7 @@ public sealed class BaseRegistry
             return $"unknown base artifact '{id}': {_howToGive}";
         }
         var ways = $"{_howToGive}, or name a model of the bundled corpus by its id or Hugging Face id ({_corpusListing})";
-        return _corpus.Suggest(id) is { } near
+        return _corpus().Suggest(id) is { } near
             ? $"unknown base artifact '{id}': did you mean {near}? Otherwise {ways}"
             : $"unknown base artifact '{id}': {ways}";
     }

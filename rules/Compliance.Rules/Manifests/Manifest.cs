@@ -36,6 +36,18 @@ public sealed record Organisation
     public string? Name { get; init; }
     public double? AnnualRevenueUsd { get; init; }
     public string? Headquarters { get; init; }
+
+    // Thresholds Korea's AI Basic Act sets in won and in Korean users (who must designate a domestic representative).
+    // Kept in the law's own currency: the engine converts no money.
+
+    /// <summary>Total revenue in the preceding year, in Korean won.</summary>
+    public double? AnnualRevenueKrw { get; init; }
+
+    /// <summary>Revenue from AI services in the preceding year, in Korean won.</summary>
+    public double? AiServiceRevenueKrw { get; init; }
+
+    /// <summary>Average daily users in Korea of the organisation's AI services.</summary>
+    public double? AverageDailyUsersKorea { get; init; }
 }
 
 public sealed record Training
@@ -96,6 +108,11 @@ public sealed record Release
     public string? License { get; init; }
     public DateOnly? Date { get; init; }
     public IReadOnlyList<string>? Jurisdictions { get; init; }
+
+    // The laws of 2026 (California AB 853).
+
+    /// <summary>The developer itself offers the weights or source code for download from its own website or application (a "GenAI hosting platform", BPC § 22757.1(g)), not only through a third-party hub.</summary>
+    public bool? SelfHosted { get; init; }
 }
 
 public sealed record Deployment
@@ -129,6 +146,56 @@ public sealed record Deployment
 
     /// <summary>The deployer uses the system for a purpose its provider did not intend (EU AI Act Art. 25(1)(c)).</summary>
     public bool? ChangedIntendedPurpose { get; init; }
+
+    // Facts the laws of 2026 ask of a deployment: Colorado SB 26-189, the Utah AI Policy Act, Korea's AI Basic Act and
+    // China's labelling measures.
+
+    /// <summary>The system processes personal data (Colorado SB 26-189: automated decision-making technology).</summary>
+    public bool? ProcessesPersonalData { get; init; }
+
+    /// <summary>The system interacts with individuals in connection with a consumer transaction (Utah Code § 13-77-103(1)).</summary>
+    public bool? ConsumerTransaction { get; init; }
+
+    /// <summary>The system is used in providing the services of a licensed or state-certified occupation (Utah Code § 13-77-101(8)).</summary>
+    public bool? RegulatedOccupation { get; init; }
+
+    /// <summary>The interaction collects sensitive personal information: health, financial or biometric data (Utah Code § 13-77-101(5)(a)).</summary>
+    public bool? CollectsSensitivePersonalData { get; init; }
+
+    /// <summary>The interaction gives personalised advice relied on for significant personal decisions (Utah Code § 13-77-101(5)(b)).</summary>
+    public bool? PersonalisedAdvice { get; init; }
+
+    /// <summary>The system may significantly affect or endanger human life, physical safety or fundamental rights (Korea AI Basic Act Art. 2(4)).</summary>
+    public bool? AffectsLifeSafetyOrRights { get; init; }
+
+    /// <summary>The system is, or is part of, a service on which users publish content for others (China's labelling measures Art. 6).</summary>
+    public bool? ContentDisseminationPlatform { get; init; }
+
+    // The laws of 2026: Texas TRAIGA, California SB 942 as amended by AB 853, California SB 243, Illinois HB 3773.
+
+    /// <summary>Monthly visitors or users of the system, a count of people (BPC § 22757.1(d): "over 1,000,000 monthly visitors or users"; (h): "2,000,000 unique monthly users").</summary>
+    public double? MonthlyUsers { get; init; }
+
+    /// <summary>A public-facing social media, file-sharing or mass messaging platform or stand-alone search engine distributing content to users who did not create it (BPC § 22757.1(h)).</summary>
+    public bool? ContentDistributionPlatform { get; init; }
+
+    /// <summary>The system runs in a capture device (camera, phone with camera or microphone, voice recorder) the deployer produces for sale (BPC § 22757.1(b), (c)).</summary>
+    public bool? CaptureDevice { get; init; }
+
+    /// <summary>The system is a companion chatbot (BPC § 22601(b)).</summary>
+    public bool? CompanionChatbot { get; init; }
+
+    /// <summary>The deployer knows that some of the system's users are minors (BPC § 22602(c)).</summary>
+    public bool? KnownMinorUsers { get; init; }
+
+    /// <summary>The deployer is a government body: a unit of a state or of a political subdivision exercising governmental functions (Texas Bus. &amp; Com. Code § 552.001(3)).</summary>
+    public bool? PublicBody { get; init; }
+
+    /// <summary>What the system is developed or deployed with the intent, or for the purpose, of doing, among those some bills prohibit (Texas Bus. &amp; Com. Code §§ 552.052-552.057); empty states none.</summary>
+    public IReadOnlyList<string>? IntendedPurposes { get; init; }
+
+    /// <summary>The deployer, as an employer, uses the system with respect to recruitment, hiring, promotion, discharge, discipline or other terms of employment (775 ILCS 5/2-102(L)).</summary>
+    public bool? EmploymentDecisions { get; init; }
 }
 
 public sealed record Evidence
@@ -145,4 +212,7 @@ public sealed record Source
     public string? Uri { get; init; }
     public DateOnly? Retrieved { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The facts of the manifest this source gives, as JSON Pointers (/training/computeFlop), so every figure names where it was read.</summary>
+    public IReadOnlyList<string>? Facts { get; init; }
 }

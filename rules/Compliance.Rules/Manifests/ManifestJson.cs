@@ -17,7 +17,14 @@ public static class ManifestJson
     };
 
     /// <summary>Validates a manifest node against the schema and binds it; errors are located below <paramref name="pointer"/>.</summary>
-    public static Manifest Read(JsonNode node, string pointer = "")
+    public static Manifest Read(JsonNode node, string pointer = "") => Read(node, pointer, generated: ProcessLifetime.ShortLived);
+
+    /// <param name="generated">
+    /// Bind with the generated metadata of <see cref="ManifestJsonContext"/> rather than reflection's: slower once warm,
+    /// but it needs no warm-up, and the canonical writer has built the same metadata anyway, so a
+    /// process that reads a manifest or two and exits (<see cref="ProcessLifetime.ShortLived"/>) binds with it.
+    /// </param>
+    internal static Manifest Read(JsonNode node, string pointer, bool generated)
     {
         var errors = SchemaValidator.Manifest.Validate(node, pointer);
         if (errors.Count > 0)
@@ -26,7 +33,7 @@ public static class ManifestJson
         }
         try
         {
-            return node.Deserialize<Manifest>(Options)!;
+            return (generated ? node.Deserialize(ManifestJsonContext.Default.Manifest) : node.Deserialize<Manifest>(Options))!;
         }
         catch (JsonException e)
         {

@@ -76,6 +76,12 @@ public sealed record Obligation
     public required string Title { get; init; }
     public required string Citation { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The title as written, when it names parameters (<see cref="ParameterText"/>); <see cref="Title"/> states the pack's values.</summary>
+    public ParameterText? TitleText { get; init; }
+
+    /// <summary>The description as written, when it names parameters; <see cref="Description"/> states the pack's values.</summary>
+    public ParameterText? DescriptionText { get; init; }
     public required IReadOnlyList<Phase> Phases
     {
         get;
@@ -160,6 +166,9 @@ public sealed record BillPack
             DefinitionIndex = value.Select((d, i) => (d.Name, i)).ToDictionary(d => d.Name, d => d.i, StringComparer.Ordinal);
         }
     }
+
+    /// <summary>The pack's named readings of unsettled text, by name, in the order declared.</summary>
+    public IReadOnlyDictionary<string, Reading> Readings { get; init; } = new Dictionary<string, Reading>();
 
     public IReadOnlyDictionary<string, Parameter> ParametersByName { get; private init; } = new Dictionary<string, Parameter>();
     public IReadOnlyDictionary<string, Definition> DefinitionsByName { get; private init; } = new Dictionary<string, Definition>();

@@ -14,29 +14,30 @@ namespace Compliance.Rules.Packs;
 internal sealed class PackCompiler
 {
     private readonly List<InputError> _errors = [];
-    private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Parameter> _parameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _definitions = new(StringComparer.Ordinal);
+    private OrderedDictionary<string, Reading> _readings = new(StringComparer.Ordinal);
 
-    public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors)
+    /// <param name="digest">The digest of the rules when already known (the bundled bills, digested at build time).</param>
+    public static BillPack Compile(JsonObject doc, out IReadOnlyList<InputError> errors, string? digest = null)
     {
         var compiler = new PackCompiler();
-        var pack = compiler.Build(doc);
+        var pack = compiler.Build(doc, digest);
         errors = compiler._errors;
         return pack;
     }
 
-    private BillPack Build(JsonObject doc)
+    private BillPack Build(JsonObject doc, string? digest)
     {
-        var parameters = new List<Parameter>();
+        var declared = new List<Parameter>();
         foreach (var (name, node) in doc["parameters"]?.AsObject() ?? [])
         {
-            var p = node!.AsObject();
-            _parameters.Add(name);
-            var dated = (p["values"]?.AsArray() ?? []).Select(v => new DatedValue(
-                DateOnly.Parse(Str(v!["from"])!, CultureInfo.InvariantCulture), Num(v["value"]), Str(v["citation"])!, CertaintyOf(v))).OrderBy(v => v.From).ToList();
-            parameters.Add(new Parameter(name, Num(p["value"]), Str(p["unit"]), Str(p["citation"])!, Str(p["description"]), dated, CertaintyOf(p)));
+            declared.Add(_parameters[name] = CompileParameter(name, node!.AsObject()));
         }
+        // A description may name any parameter, its own included: each is written out once every value is known.
+        var parameters = declared.Select(p => p with { Description = Words(p.Description, $"/parameters/{p.Name}/description") }).ToList();
 
+        _readings = Readings(doc["readings"] as JsonObject);
         var definitionNodes = doc["definitions"]?.AsObject() ?? [];
         foreach (var (name, _) in definitionNodes)
         {
@@ -47,7 +48,7 @@ internal sealed class PackCompiler
         {
             var at = "/definitions/" + name;
             var when = CompileCondition(node!["when"], at + "/when", allowDeploymentFacts: false);
-            definitions.Add(new Definition(name, Str(node["title"])!, Str(node["citation"])!, Str(node["description"]), when)
+            definitions.Add(new Definition(name, Words(Str(node["title"]), at + "/title")!, Str(node["citation"])!, Words(Str(node["description"]), at + "/description"), when)
             {
                 Url = Str(node["url"]),
                 Certainty = CertaintyOf(node),
@@ -59,7 +60,11 @@ internal sealed class PackCompiler
         }
         var definitionsByName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var penalties = Penalties(doc["penalties"] as JsonObject);
-        var effective = doc["effective"]!.AsObject();
+        if (doc["effective"] is null)
+        {
+            _errors.Add(new InputError("/effective", "a bill needs 'effective' (its dates, or {} for none); a variant inherits its base's"));
+        }
+        var effective = doc["effective"] as JsonObject ?? [];
         var effectiveCertainty = CertaintyOf(effective);
 
         var obligations = new List<Obligation>();
@@ -76,8 +81,6 @@ internal sealed class PackCompiler
         {
             _errors.Add(new InputError("/effective/from", $"a bill whose status is {Str(doc["status"])} needs the date it took effect"));
         }
-        var withoutTests = doc.DeepClone().AsObject();
-        withoutTests.Remove("tests");
         return new BillPack
         {
             Id = id,
@@ -92,13 +95,22 @@ internal sealed class PackCompiler
             Effective = new Effective(Date(effective["from"]), Date(effective["until"]), Str(effective["citation"]), Str(effective["note"]), effectiveCertainty),
             History = (doc["history"]?.AsArray() ?? []).Select(h => new HistoryEvent(Date(h!["date"])!.Value, Str(h["event"])!, Str(h["citation"]))).ToList(),
             Penalties = penalties,
+            Readings = _readings,
             Parameters = parameters,
             Definitions = definitions,
             Obligations = obligations,
             Tests = (doc["tests"]?.AsArray() ?? []).Select(t => t!.AsObject()).ToList(),
-            Digest = CanonicalJson.Digest(withoutTests),
+            Digest = digest ?? RulesDigest(doc),
             Document = doc,
         };
+    }
+
+    /// <summary>The digest of the rules: the document without its test cases.</summary>
+    private static string RulesDigest(JsonObject doc)
+    {
+        var withoutTests = doc.DeepClone().AsObject();
+        withoutTests.Remove("tests");
+        return CanonicalJson.Digest(withoutTests);
     }
 
     private Obligation CompileObligation(string billId, JsonObject node, string at, HashSet<string> seen,
@@ -125,13 +137,17 @@ internal sealed class PackCompiler
         }
         var holder = Str(node["holder"])!;
         var (certainty, parameters) = Reliance(when, definitions);
+        var title = Str(node["title"])!;
+        var description = Str(node["description"]);
         return new Obligation
         {
             Id = billId + "/" + localId,
             LocalId = localId,
-            Title = Str(node["title"])!,
+            Title = Words(title, at + "/title")!,
             Citation = Str(node["citation"])!,
-            Description = Str(node["description"]),
+            Description = Words(description, at + "/description"),
+            TitleText = ParameterText.Parse(title),
+            DescriptionText = ParameterText.Parse(description),
             Phases = phases.Order().ToList(),
             Holder = holder,
             Roles = Roles(node["role"], holder, at),
@@ -206,6 +222,45 @@ internal sealed class PackCompiler
     }
 
     private static Certainty CertaintyOf(JsonNode? node) => CertaintyName.Parse(Str(node?["certainty"]));
+
+    /// <summary>
+    /// A parameter with its unit and citation. The schema asks a variant's override for its value alone; the merged
+    /// document must still give every parameter a citation and a unit (kept from the base, or its own).
+    /// </summary>
+    private Parameter CompileParameter(string name, JsonObject p)
+    {
+        var at = "/parameters/" + name;
+        var unit = Str(p["unit"]);
+        if (unit is null)
+        {
+            _errors.Add(new InputError(at + "/unit", $"a parameter needs a unit, one of {string.Join(", ", Unit.Names)}"));
+        }
+        else if (!Unit.IsUnit(unit))
+        {
+            _errors.Add(new InputError(at + "/unit", $"'{unit}' is not a unit; use one of {string.Join(", ", Unit.Names)}"));
+        }
+        if (Str(p["citation"]) is null)
+        {
+            _errors.Add(new InputError(at + "/citation", "a parameter needs a citation: where its value is read"));
+        }
+        var dated = (p["values"]?.AsArray() ?? []).Select(v => new DatedValue(
+            DateOnly.Parse(Str(v!["from"])!, CultureInfo.InvariantCulture), Num(v["value"]), Str(v["citation"])!, CertaintyOf(v))).OrderBy(v => v.From).ToList();
+        return new Parameter(name, Num(p["value"]), unit, Str(p["citation"]) ?? "", Str(p["description"]), dated, CertaintyOf(p));
+    }
+
+    /// <summary>A title or description with the parameters it names (<c>{name}</c>) written out at the pack's values.</summary>
+    private string? Words(string? text, string at)
+    {
+        if (ParameterText.Parse(text) is not { } words)
+        {
+            return text;
+        }
+        foreach (var name in words.Parameters.Where(n => !_parameters.ContainsKey(n)))
+        {
+            _errors.Add(new InputError(at, $"{{{name}}} names no parameter of this pack; a text names one as {{parameter_name}}"));
+        }
+        return words.Render(name => _parameters.TryGetValue(name, out var p) ? Unit.Format(p.Value, p.Unit) : null);
+    }
 
     /// <summary>
     /// Each definition's certainty and parameters, folded over the definitions it refers to (same artifact or base):
@@ -290,7 +345,7 @@ internal sealed class PackCompiler
         _ => false,
     };
 
-    private static readonly string[] Forms = ["all", "any", "not", "fact", "definition", "base"];
+    private static readonly string[] Forms = ["all", "any", "not", "fact", "definition", "base", "reading"];
 
     private static readonly Dictionary<string, ComparisonOperator> Operators = new(StringComparer.Ordinal)
     {
@@ -331,9 +386,61 @@ internal sealed class PackCompiler
                     _errors.Add(new InputError($"{at}/{forms[0]}", $"no definition named '{name}' in this pack"));
                 }
                 return forms[0] == "definition" ? new DefinitionCondition(name) : new BaseCondition(name);
+            case "reading":
+                return CompileReading(obj, at);
             default:
                 return CompileComparison(obj, at, allowDeploymentFacts);
         }
+    }
+
+    /// <summary>The pack's readings, each default one of its own options.</summary>
+    private OrderedDictionary<string, Reading> Readings(JsonObject? node)
+    {
+        var readings = new OrderedDictionary<string, Reading>(StringComparer.Ordinal);
+        foreach (var (name, value) in node ?? [])
+        {
+            var options = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (option, text) in value!["options"]!.AsObject())
+            {
+                options.Add(option, Str(text)!);
+            }
+            var preferred = Str(value["default"])!;
+            if (!options.ContainsKey(preferred))
+            {
+                _errors.Add(new InputError($"/readings/{name}/default", $"'{preferred}' is not one of the options: {string.Join(", ", options.Keys)}"));
+            }
+            readings.Add(name, new Reading(name, Str(value["question"])!, options, preferred, Str(value["citation"])!, Str(value["why"]), CertaintyOf(value)));
+        }
+        return readings;
+    }
+
+    private Condition CompileReading(JsonObject obj, string at)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (key is not ("reading" or "is"))
+            {
+                _errors.Add(new InputError($"{at}/{key}", $"'{key}' does not belong in a 'reading' condition"));
+            }
+        }
+        var name = Str(obj["reading"])!;
+        if (obj["is"] is null)
+        {
+            _errors.Add(new InputError(at, "a reading condition names the option it holds for: {reading: name, is: option}"));
+            return AlwaysCondition.Instance;
+        }
+        var option = Str(obj["is"])!;
+        if (!_readings.TryGetValue(name, out var reading))
+        {
+            _errors.Add(new InputError(at + "/reading", _readings.Count == 0
+                ? $"no reading named '{name}': the pack declares no readings"
+                : $"no reading named '{name}'; the pack's readings: {string.Join(", ", _readings.Keys)}"));
+        }
+        else if (!reading.Options.ContainsKey(option))
+        {
+            _errors.Add(new InputError(at + "/is", $"'{option}' is not an option of the reading '{name}': {string.Join(", ", reading.Options.Keys)}"));
+        }
+        return new ReadingCondition(name, option);
     }
 
     private void Extra(JsonObject obj, string at, string form)
@@ -386,11 +493,12 @@ internal sealed class PackCompiler
             _errors.Add(new InputError(operandAt, $"'{ops[0].Key}' cannot be applied to '{path}', a {fact.Kind.ToString().ToLowerInvariant()} fact"));
             return AlwaysCondition.Instance;
         }
-        return new ComparisonCondition(fact, op, CompileOperand(ops[0].Value, fact.Kind, op, operandAt));
+        return new ComparisonCondition(fact, op, CompileOperand(ops[0].Value, fact, op, operandAt));
     }
 
-    private Operand CompileOperand(JsonNode? node, FactKind kind, ComparisonOperator op, string at)
+    private Operand CompileOperand(JsonNode? node, FactDefinition fact, ComparisonOperator op, string at)
     {
+        var kind = fact.Kind;
         if (op is ComparisonOperator.In or ComparisonOperator.Intersects)
         {
             return new Operand(FactValue.Of(node!.AsArray().Select(n => Str(n)!).ToList()), null);
@@ -403,13 +511,17 @@ internal sealed class PackCompiler
         if (value.GetValueKind() == JsonValueKind.String && Str(node)!.StartsWith('$'))
         {
             var name = Str(node)![1..];
-            if (!_parameters.Contains(name))
+            if (!_parameters.TryGetValue(name, out var parameter))
             {
                 _errors.Add(new InputError(at, $"no parameter named '{name}' in this pack"));
             }
             else if (kind != FactKind.Number)
             {
                 _errors.Add(new InputError(at, "parameters are numbers; only a number fact can be compared with one"));
+            }
+            else if (parameter.Unit is { } unit && fact.Unit is { } measured && unit != measured)
+            {
+                _errors.Add(new InputError(at, $"${name} is in {unit} but {fact.Path} is in {measured}: a threshold in {unit} cannot be compared with a fact in {measured}"));
             }
             return new Operand(null, name);
         }

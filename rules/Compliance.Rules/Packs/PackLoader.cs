@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compliance.Rules.Json;
 
@@ -70,8 +71,43 @@ public static class PackLoader
         document["tests"] = cases.DeepClone();
     }
 
-    /// <summary>The packs shipped inside the engine (rules/bills/*.yaml, cases in *.tests.yaml). A broken one stops start-up, naming the file and the pointer.</summary>
+    /// <summary>The name of the bundled bills as compiled at build time (by rules/Compliance.Rules.Bundler).</summary>
+    public const string CompiledResource = "bills.compiled.json";
+
+    /// <summary>
+    /// The packs shipped inside the engine. They are read as the build compiled them: every run of the CLI would
+    /// otherwise parse the YAML of every bill and its cases, validate each against the schema and digest it before
+    /// answering, most of its start-up. The build validated, merged, compiled and digested these same documents with
+    /// this same code (<see cref="LoadBundledSources"/>), so here they are only compiled again, without the schema; a
+    /// test holds the two equal. Without the compiled resource (in the build step itself), the sources are read.
+    /// </summary>
     public static IReadOnlyList<BillPack> LoadBundled()
+    {
+        using var compiled = typeof(PackLoader).Assembly.GetManifestResourceStream(CompiledResource);
+        if (compiled is null)
+        {
+            return LoadBundledSources();
+        }
+        var bundle = JsonNode.Parse(compiled, JsonDocuments.NodeOptions, new JsonDocumentOptions { MaxDepth = JsonDocuments.MaxDepth })!.AsArray();
+        return bundle.Select(entry =>
+        {
+            var pack = PackCompiler.Compile(entry![BundleDocument]!.AsObject(), out var errors, entry[BundleDigest]!.GetValue<string>());
+            return errors.Count == 0 ? pack : throw new InvalidOperationException($"{CompiledResource}: {pack.Key}: {string.Join("; ", errors)}");
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The bundled bills as the build step writes them: each pack's document as compiled (a variant merged with its
+    /// base, its cases attached) beside its digest, which start-up then need not compute.
+    /// </summary>
+    public static JsonArray Bundle(IEnumerable<BillPack> packs) =>
+        new([.. packs.Select(p => new JsonObject { [BundleDigest] = p.Digest, [BundleDocument] = p.Document.DeepClone() })]);
+
+    private const string BundleDigest = "digest";
+    private const string BundleDocument = "pack";
+
+    /// <summary>The packs shipped inside the engine, from their sources (rules/bills/*.yaml, cases in *.tests.yaml). A broken one stops start-up, naming the file and the pointer.</summary>
+    public static IReadOnlyList<BillPack> LoadBundledSources()
     {
         var assembly = typeof(PackLoader).Assembly;
         var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith("bills/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);

@@ -4,8 +4,9 @@ using Compliance.Rules.Json;
 namespace Compliance.Rules.Packs;
 
 /// <summary>
-/// Builds a variant's full document from its base: the base's parameters, definitions, penalties and obligations, overlaid by
-/// the variant's own (same name or id replaces), minus the obligations it removes, then the phase transform. The
+/// Builds a variant's full document from its base: the base's parameters, definitions, penalties, readings and obligations,
+/// overlaid by the variant's own (same name or id replaces; a parameter field by field), minus the obligations it removes,
+/// then the phase transform. What the variant leaves out (its effective dates, say) is the base's. The
 /// result is an ordinary pack document, validated and compiled like any other, and its digest covers the rules as
 /// merged.
 /// </summary>
@@ -22,17 +23,21 @@ internal static class VariantMerger
         merged.Remove("default");
         foreach (var (key, value) in variant)
         {
-            if (key is "parameters" or "definitions" or "obligations" or "penalties" || VariantKeys.Contains(key))
+            if (key is "parameters" or "definitions" or "obligations" or "penalties" or "readings" || VariantKeys.Contains(key))
             {
                 continue;
             }
             merged[key] = value?.DeepClone();
         }
-        merged["parameters"] = Overlay(merged["parameters"] as JsonObject, variant["parameters"] as JsonObject);
+        merged["parameters"] = OverlayParameters(merged["parameters"] as JsonObject, variant["parameters"] as JsonObject);
         merged["definitions"] = Overlay(merged["definitions"] as JsonObject, variant["definitions"] as JsonObject);
-        if (merged["penalties"] is not null || variant["penalties"] is not null)
+        // Penalties and readings by name too: a variant may restate one reading (say, with another default) and keep the rest.
+        foreach (var key in (string[])["penalties", "readings"])
         {
-            merged["penalties"] = Overlay(merged["penalties"] as JsonObject, variant["penalties"] as JsonObject);
+            if (merged[key] is not null || variant[key] is not null)
+            {
+                merged[key] = Overlay(merged[key] as JsonObject, variant[key] as JsonObject);
+            }
         }
 
         var removed = (variant["removeObligations"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
@@ -68,6 +73,33 @@ internal static class VariantMerger
         foreach (var (name, value) in overrides ?? [])
         {
             result[name] = value?.DeepClone();
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A parameter override replaces the fields it gives and keeps the others: <c>{ value: 1e25 }</c> keeps the base's
+    /// unit, citation, description and certainty. A new value without dated values of its own is the value at every
+    /// date: the base's dated values would otherwise replace it from their dates.
+    /// </summary>
+    private static JsonObject OverlayParameters(JsonObject? baseItems, JsonObject? overrides)
+    {
+        var result = baseItems?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in overrides ?? [])
+        {
+            if (result[name] is not JsonObject parameter || value is not JsonObject fields)
+            {
+                result[name] = value?.DeepClone();
+                continue;
+            }
+            if (fields.ContainsKey("value") && !fields.ContainsKey("values"))
+            {
+                parameter.Remove("values");
+            }
+            foreach (var (field, given) in fields)
+            {
+                parameter[field] = given?.DeepClone();
+            }
         }
         return result;
     }

@@ -20,6 +20,11 @@ public static partial class DecisionMemo
             memo.Append("> **Not in force on ").Append(asOf).Append(":** ").Append(MarkdownText.Escape(bill.StatusText))
                 .Append(". The duties below are what the bill would ask; nothing is owed under it.\n\n");
         }
+        if (ChosenReadings(bill) is { Count: > 0 } readings)
+        {
+            memo.Append("> **Read as the request chose, not the pack's default:** ")
+                .Append(string.Join("; ", readings.Select(r => MarkdownText.Code(r.Key) + ": " + MarkdownText.Code(r.Value.Option)))).Append(".\n\n");
+        }
         Findings(memo, bill);
         var penalties = PenaltyLetters(bill);
         foreach (var role in DutyNumbers.Groups(bill).GroupBy(g => g.Role))

@@ -29,6 +29,7 @@ public static partial class DecisionMemo
         var numbers = DutyNumbers.Of(result);
         memo.Append("# What is owed for ").Append(MarkdownText.Escape(manifest.Name ?? manifest.Id)).Append(", as of ").Append(result.AsOf).Append("\n\n");
         Question(memo, result, manifest);
+        GateDecision(memo, result, numbers);
         Summary(memo, result);
         foreach (var bill in result.Bills.Where(b => b.Obligations.Count > 0))
         {
@@ -227,10 +228,18 @@ public static partial class DecisionMemo
                 memo.Append(", with ").Append(string.Join(", ", overrides.OrderBy(o => o.Key, StringComparer.Ordinal)
                     .Select(o => MarkdownText.Code(o.Key) + " = " + o.Value.ToString("R", CultureInfo.InvariantCulture))));
             }
+            if (ChosenReadings(bill) is { Count: > 0 } readings)
+            {
+                memo.Append(", read as ").Append(string.Join(", ", readings.Select(r => MarkdownText.Code(r.Key) + " = " + MarkdownText.Code(r.Value.Option))));
+            }
             memo.Append('\n');
         }
         memo.Append("- **Engine:** Compliance.Rules ").Append(MarkdownText.Escape(engineVersion)).Append('\n');
     }
+
+    /// <summary>The readings a request chose other than the pack's defaults (the defaults follow from the pack's digest).</summary>
+    internal static List<KeyValuePair<string, AppliedReading>> ChosenReadings(BillResult bill) =>
+        bill.Readings?.Where(r => !r.Value.Default).OrderBy(r => r.Key, StringComparer.Ordinal).ToList() ?? [];
 
     /// <summary>Operations as the packs write thresholds: 2.0e26.</summary>
     internal static string Operations(double flop) => flop.ToString("0.0##e0", CultureInfo.InvariantCulture);

@@ -4,7 +4,10 @@ using Compliance.Rules.Evaluation;
 
 namespace Compliance.Rules.Rendering;
 
-/// <summary>JUnit XML for CI dashboards: a test suite per enforced bill, a test case per blocking duty, failed while it holds the act back.</summary>
+/// <summary>
+/// JUnit XML for CI dashboards: a test suite per enforced bill, a test case per blocking duty, failed while it holds the
+/// act back. A manifest that could not be evaluated is one errored test case, so the dashboard shows why the job failed.
+/// </summary>
 public static class JUnitReport
 {
     public static string Render(EvaluationResult result, string manifestPath)
@@ -31,6 +34,32 @@ public static class JUnitReport
             new XAttribute("errors", 0),
             new XAttribute("time", 0.ToString(CultureInfo.InvariantCulture)),
             suites);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + Environment.NewLine + root;
+        return Document(root);
     }
+
+    /// <summary>The report of a gate that could not evaluate its manifest: one test case, errored with the reason.</summary>
+    public static string RenderError(string manifestPath, string message)
+    {
+        var suite = new XElement("testsuite",
+            new XAttribute("name", $"compliance gate: {manifestPath}"),
+            new XAttribute("tests", 1),
+            new XAttribute("failures", 0),
+            new XAttribute("errors", 1),
+            new XAttribute("skipped", 0),
+            new XElement("testcase",
+                new XAttribute("classname", "compliance.gate"),
+                new XAttribute("name", $"evaluate {manifestPath}"),
+                new XAttribute("file", manifestPath),
+                new XElement("error", new XAttribute("message", message), new XAttribute("type", "could-not-evaluate"), message)));
+        return Document(new XElement("testsuites",
+            new XAttribute("name", "compliance gate"),
+            new XAttribute("tests", 1),
+            new XAttribute("failures", 0),
+            new XAttribute("errors", 1),
+            new XAttribute("time", 0.ToString(CultureInfo.InvariantCulture)),
+            suite));
+    }
+
+    private static string Document(XElement root) =>
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + Environment.NewLine + root;
 }

@@ -36,7 +36,8 @@ public static class PackTestRunner
             var manifest = ManifestJson.Read(test["manifest"]!, at + "/manifest");
             var artifact = LineageResolver.Resolve(manifest, registry.GetValueOrDefault);
             var asOf = DateOnly.ParseExact(test["asOf"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            result = Evaluator.Evaluate(artifact, [pack], new EvaluationOptions { AsOf = asOf });
+            var readings = Readings(test, pack, at);
+            result = Evaluator.Evaluate(artifact, [pack], new EvaluationOptions { AsOf = asOf, Readings = readings });
         }
         catch (InvalidInputException e)
         {
@@ -53,6 +54,21 @@ public static class PackTestRunner
         }
         Check(expect, result, result.Bills[0], pack, failures);
         return new PackTestResult(pack.Key, name, failures);
+    }
+
+    /// <summary>The case's choice of readings, checked as a request's would be.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>>? Readings(JsonObject test, BillPack pack, string at)
+    {
+        if (test["readings"] is not JsonObject chosen)
+        {
+            return null;
+        }
+        var byBill = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+        {
+            [pack.Id] = chosen.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal),
+        };
+        var errors = ReadingChoices.Check(byBill, [pack], at + "/readings").ToList();
+        return errors.Count > 0 ? throw new InvalidInputException("The case's readings are invalid", errors) : byBill;
     }
 
     private static void Check(JsonObject expect, EvaluationResult result, BillResult bill, BillPack pack, List<string> failures)
