@@ -24,11 +24,22 @@ public class SweepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _portfolio = GeneratedPortfolio(100_000);
+        _sb1047 = BillCatalog.Bundled.Find("us-ca-sb1047")!;
+        _values = Sweep.Range(1e23, 1e27, 20, log: true);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> manifests from the reference corpus, repeated: each known compute and cost scaled by a random
+    /// factor between 0.1x and 10x (fixed seed), unknown facts left unknown, derivatives on their corpus bases.
+    /// </summary>
+    public static IReadOnlyList<ResolvedArtifact> GeneratedPortfolio(int count)
+    {
         var corpus = ReferenceCorpus.Bundled.Entries.Select(e => e.Manifest).ToList();
         var byId = corpus.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var random = new Random(20261123);
         double? Perturb(double? value) => value * Math.Pow(10, random.NextDouble() * 2 - 1);
-        _portfolio = Enumerable.Range(0, 100_000).Select(i =>
+        return Enumerable.Range(0, count).Select(i =>
         {
             var model = corpus[i % corpus.Count];
             var variant = model with
@@ -39,8 +50,6 @@ public class SweepBenchmarks
             };
             return LineageResolver.Resolve(variant, byId.GetValueOrDefault);
         }).ToList();
-        _sb1047 = BillCatalog.Bundled.Find("us-ca-sb1047")!;
-        _values = Sweep.Range(1e23, 1e27, 20, log: true);
     }
 
     /// <summary>The floor: the same 20 x 100,000 threshold comparisons on the compute column alone, no rules.</summary>

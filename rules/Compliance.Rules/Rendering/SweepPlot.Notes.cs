@@ -75,7 +75,7 @@ internal static partial class SweepPlot
             var (point, index) = steps[k];
             // Models that change alike are named together, each once: "Covered model and 2 more: holds → does not hold: A, B".
             var changes = point.Flipped.GroupBy(f => f.Artifact)
-                .Select(model => (Model: model.First(), Change: Change(model, titles)))
+                .Select(model => (Model: model.First(), Change: FlipText.Change(model, titles)))
                 .GroupBy(m => m.Change, StringComparer.Ordinal)
                 .Select(g => $"{g.Key}: {Names(g.Select(m => m.Model), estimated)}");
             notes.Add(($"{k + 1}.", $"From {ShortNumber.Of(sweep.Points[index - 1].Value)} to {ShortNumber.Of(point.Value)}, {string.Join("; ", changes)}."));
@@ -111,15 +111,6 @@ internal static partial class SweepPlot
         }
         return y;
     }
-
-    /// <summary>How one model's definitions changed, the first definition by title and the rest counted: "Covered model and 2 more: undetermined → does not hold".</summary>
-    private static string Change(IEnumerable<Flip> flips, Dictionary<string, string> titles) => string.Join(", ",
-        flips.GroupBy(f => (f.From, f.To)).Select(g =>
-        {
-            var first = titles.GetValueOrDefault(g.First().Definition, g.First().Definition);
-            var more = g.Count() - 1;
-            return $"{first}{(more > 0 ? $" and {more} more" : "")}: {g.Key.From.Holds()} → {g.Key.To.Holds()}";
-        }));
 
     private static string Names(IEnumerable<Flip> flips, HashSet<string> estimated)
     {
