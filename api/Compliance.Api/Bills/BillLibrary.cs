@@ -109,7 +109,7 @@ public sealed partial class BillLibrary
                 // A row this process uploaded itself is in the catalog already.
                 if (catalog.Find(pack.Key)?.Digest != pack.Digest)
                 {
-                    _byTenant = _byTenant.SetItem(row.Tenant, Join(catalog, pack));
+                    _byTenant = _byTenant.SetItem(row.Tenant, catalog.Join(pack));
                 }
             }
             catch (InvalidInputException e)
@@ -145,7 +145,7 @@ public sealed partial class BillLibrary
                     return (loaded, false);
                 }
                 // Stored, but skipped at start: joining now either says why it cannot, or takes it in.
-                _byTenant = _byTenant.SetItem(tenant, Join(catalog, pack));
+                _byTenant = _byTenant.SetItem(tenant, catalog.Join(pack));
                 return (pack, false);
             }
             // Every draft stays in memory for the life of the process: a tenant's library is bounded like any request.
@@ -154,7 +154,7 @@ public sealed partial class BillLibrary
                 throw new InvalidInputException("Too many drafts", "", $"a tenant keeps at most {_maxDrafts} draft versions (limit: {MaxDraftsSetting})", InputProblem.TooLarge);
             }
             // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
-            var joined = Join(catalog, pack);
+            var joined = catalog.Join(pack);
             var at = _clock.GetUtcNow().ToString("O");
             using (var transaction = connection.BeginTransaction())
             {
@@ -165,21 +165,6 @@ public sealed partial class BillLibrary
             _byTenant = _byTenant.SetItem(tenant, joined);
             return (pack, true);
         }
-    }
-
-    /// <summary>The catalog with the draft added, or the reason it cannot join: its key is taken, or it would be a second default version.</summary>
-    private static BillCatalog Join(BillCatalog catalog, BillPack pack)
-    {
-        if (catalog.Find(pack.Key) is not null)
-        {
-            throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already in the catalog");
-        }
-        if (pack.IsDefault && catalog.Versions(pack.Id).FirstOrDefault(p => p.IsDefault) is { } other)
-        {
-            throw new InvalidInputException("The bill already has a default version", "/default",
-                $"{other.Key} is the default version of {pack.Id}; upload this one without 'default: true' and name it as {pack.Key}");
-        }
-        return new BillCatalog([.. catalog.Packs, pack]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for draft bills other replicas stored failed; the drafts already loaded still apply")]

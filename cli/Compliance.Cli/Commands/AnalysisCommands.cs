@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Analysis;
 using Compliance.Rules.Corpus;
 using Compliance.Rules.Evaluation;
@@ -20,11 +21,14 @@ internal static class AnalysisCommands
         var files = PortfolioFiles();
         var corpus = CorpusOption();
         var bills = CommonOptions.Bills();
-        bills.Description = "The two bills to compare, as ID or ID@VERSION: --bill A --bill B.";
+        bills.Description = "The two bills to compare, as ID or ID@VERSION or the path of a pack file: --bill A --bill B.";
+        var set = CommonOptions.Set();
+        set.Description = "Override a parameter of one side: BILL.PARAMETER=VALUE, BILL as written on --bill (or a draft's id); "
+            + "compare a bill with itself as --bill ID --bill ID@VERSION --set ID@VERSION.PARAMETER=VALUE.";
         var asOf = CommonOptions.AsOf();
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, asOf, format };
+        var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ, and totals by phase.") { files, corpus, bills, set, asOf, format };
         command.SetAction(parse => CommandGuard.Run(parse, "compare", () =>
         {
             var names = parse.GetValue(bills) ?? [];
@@ -32,11 +36,10 @@ internal static class AnalysisCommands
             {
                 throw new InvalidInputException("Give two bills", "--bill", $"compare takes exactly two --bill options; got {names.Length}");
             }
-            var packs = BillCatalog.Bundled.Resolve(names, "--bill");
+            var sides = BillArguments.Read(names, parse.GetValue(set)).Variants("compares");
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
-            var result = SlowWork.Run("comparing", portfolio.Count, progress =>
-                Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), when, progress));
+            var result = SlowWork.Run("comparing", portfolio.Count, progress => Comparison.Compare(portfolio, sides[0], sides[1], when, progress));
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, EvaluateCommand.Json));
@@ -62,7 +65,9 @@ internal static class AnalysisCommands
     {
         var files = PortfolioFiles();
         var corpus = CorpusOption();
-        var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION.", Required = true };
+        var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION, or the path of a pack file.", Required = true };
+        var set = CommonOptions.Set();
+        set.Description = "Hold another parameter at a value while sweeping: BILL.PARAMETER=VALUE; repeat for several.";
         var parameter = new Option<string>("--parameter", "-p") { Description = "The parameter to sweep (e.g. covered_compute_flop).", Required = true };
         var values = new Option<string?>("--values") { Description = "Comma-separated values, e.g. 1e24,1e25,1e26." };
         var from = new Option<double?>("--from") { Description = "First value of a range." };
@@ -75,11 +80,11 @@ internal static class AnalysisCommands
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file." };
         var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip.")
         {
-            files, corpus, bill, parameter, values, from, to, steps, log, asOf, format, output,
+            files, corpus, bill, set, parameter, values, from, to, steps, log, asOf, format, output,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "sweep", () =>
         {
-            var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
+            var subject = BillArguments.Read([parse.GetValue(bill)!], parse.GetValue(set)).Variants("sweeps")[0];
             IReadOnlyList<double> points = parse.GetValue(values) is { } list
                 ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                     ? Finite(d, "--values") : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
@@ -92,7 +97,7 @@ internal static class AnalysisCommands
             }
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
-            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, progress));
+            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, subject, parse.GetValue(parameter)!, points, when, progress));
             var text = parse.GetValue(format) switch
             {
                 "json" => JsonSerializer.Serialize(result, EvaluateCommand.Json),

@@ -11,8 +11,15 @@ internal static class CommonOptions
 {
     public static Option<string[]> Bills() => new("--bill", "-b")
     {
-        Description = "A bill to evaluate, as ID or ID@VERSION, whatever its status; repeat for several; 'all' for every bill. "
-            + "Default: the bills in force on --as-of.",
+        Description = "A bill to evaluate, as ID or ID@VERSION, or the path of a pack file (a draft, or a variant that extends a bill), "
+            + "whatever its status; repeat for several; 'all' for every bill. Default: the bills in force on --as-of.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a parameter for this run: BILL.PARAMETER=VALUE, e.g. us-ca-sb1047.covered_compute_flop=1e25 "
+            + "(BILL as given to --bill, or a draft's id); repeat for several.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -36,13 +43,6 @@ internal static class CommonOptions
             ? date
             : throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is outside the dates a decision can be made as of, 1000-01-01 to 9000-12-31");
     }
-
-    /// <summary>
-    /// The bills as the service chooses them: none named, those in force on <paramref name="asOf"/> (and the enacted
-    /// ones to come, named but not evaluated); "all", every bill; otherwise the ones named, whatever their status.
-    /// </summary>
-    public static BillSelection SelectBills(string[]? names, DateOnly asOf) =>
-        BillSelection.For(names is { Length: > 0 } ? names : null, asOf, BillCatalog.Bundled, BillCatalog.Bundled, "--bill");
 
     /// <summary>The filters of an answer (--role, --phase, --status, --jurisdiction), each repeatable.</summary>
     public sealed record Filters(Option<string[]> Role, Option<string[]> Phase, Option<string[]> Status, Option<string[]> Jurisdiction)

@@ -16,7 +16,8 @@ internal static class GateCommand
         var activity = new Option<string>("--activity", "-a") { Description = "The act to gate: release, deployment or training.", Required = true };
         activity.AcceptOnlyFromAmong("release", "deployment", "training");
         var bills = CommonOptions.Bills();
-        bills.Description = "A bill to enforce (ID or ID@VERSION), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
+        bills.Description = "A bill to enforce (ID or ID@VERSION, or the path of a pack file), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
+        var set = CommonOptions.Set();
         var asOf = CommonOptions.AsOf();
         var allowUndetermined = new Option<bool>("--allow-undetermined") { Description = "Let blocking duties the manifest cannot settle pass instead of blocking." };
         var format = new Option<string>("--format", "-f") { Description = "text, json, junit or sarif.", DefaultValueFactory = _ => "text" };
@@ -27,14 +28,15 @@ internal static class GateCommand
             2 when the manifest or the options cannot be evaluated.
             """)
         {
-            file, activity, bills, asOf, allowUndetermined, format, output,
+            file, activity, bills, set, asOf, allowUndetermined, format, output,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "gate", () =>
         {
             var path = parse.GetValue(file)!;
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             // As the service: without --bill the bills in force are evaluated and enforced; a bill named is enforced whatever its status.
-            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
+            var named = BillArguments.Read(parse.GetValue(bills), parse.GetValue(set));
+            var selection = named.Select(date);
             var gate = new GateRequest
             {
                 Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
@@ -43,7 +45,7 @@ internal static class GateCommand
             };
             var manifest = ManifestFiles.Read(path);
             var artifact = ManifestFiles.ForOneFile().Resolve(path, manifest);
-            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming };
+            var options = new EvaluationOptions { AsOf = date, Gate = gate, Selection = selection.Mode, UpcomingBills = selection.Upcoming, Overrides = named.Overrides(selection.Bills) };
             var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
             Write(parse.GetValue(format)!, parse.GetValue(output), result, path);
             return result.Gate!.Allowed ? ExitCodes.Allowed : ExitCodes.Blocked;
