@@ -1,7 +1,7 @@
 using Compliance.Rules.Packs;
 
 // Usage: Compliance.Rules.Bundler OUTPUT.json. Writes every bundled pack as compiled (variants merged with their
-// base, test cases attached) with its digest: what PackLoader.LoadBundled reads back without validating again.
+// base, test cases attached) with its digest: what PackLoader.LoadCompiled reads back without validating again.
 if (args.Length != 1)
 {
     Console.Error.WriteLine("usage: Compliance.Rules.Bundler OUTPUT.json");

@@ -4,8 +4,8 @@ using Compliance.Rules.Packs;
 namespace Compliance.Rules.Tests;
 
 /// <summary>
-/// The bundled bills are read at start-up as the build compiled them (rules/Compliance.Rules.Bundler), without the
-/// schema: these hold what is read to what the sources say, so a stale or hand-edited bundle cannot pass.
+/// The CLI reads the bundled bills as the build compiled them (rules/Compliance.Rules.Bundler), without the schema:
+/// these hold what it reads to what the sources say, so a stale or hand-edited bundle cannot pass.
 /// </summary>
 public sealed class CompiledBillsTests
 {
@@ -20,7 +20,7 @@ public sealed class CompiledBillsTests
     public void The_compiled_bills_are_the_bills_as_written_validated_and_merged()
     {
         var written = PackLoader.LoadBundledSources();
-        var compiled = PackLoader.LoadBundled();
+        var compiled = PackLoader.LoadCompiled();
 
         Assert.Equal(written.Select(p => p.Key), compiled.Select(p => p.Key));
         foreach (var (source, read) in written.Zip(compiled))
@@ -34,7 +34,7 @@ public sealed class CompiledBillsTests
     [Fact]
     public void A_compiled_bills_digest_is_the_one_its_document_gives()
     {
-        foreach (var pack in PackLoader.LoadBundled())
+        foreach (var pack in PackLoader.LoadCompiled())
         {
             var recompiled = PackCompiler.Compile(pack.Document.DeepClone().AsObject(), out var errors);
             Assert.Empty(errors);

@@ -75,13 +75,17 @@ public static class PackLoader
     public const string CompiledResource = "bills.compiled.json";
 
     /// <summary>
-    /// The packs shipped inside the engine. They are read as the build compiled them: every run of the CLI would
-    /// otherwise parse the YAML of every bill and its cases, validate each against the schema and digest it before
-    /// answering, most of its start-up. The build validated, merged, compiled and digested these same documents with
-    /// this same code (<see cref="LoadBundledSources"/>), so here they are only compiled again, without the schema; a
-    /// test holds the two equal. Without the compiled resource (in the build step itself), the sources are read.
+    /// The packs shipped inside the engine. A short-lived process (<see cref="ProcessLifetime"/>: the CLI) reads them as
+    /// the build compiled them: every run would otherwise parse the YAML of every bill and its cases, validate each
+    /// against the schema and digest it before answering, most of its start-up. The build validated, merged, compiled
+    /// and digested these same documents with this same code (<see cref="LoadBundledSources"/>), so here they are only
+    /// compiled again, without the schema; a test holds the two equal. A service reads the sources, as it always has:
+    /// its start-up also readies the schema and the loader for the first draft a tenant uploads or a replica loads.
     /// </summary>
-    public static IReadOnlyList<BillPack> LoadBundled()
+    public static IReadOnlyList<BillPack> LoadBundled() => ProcessLifetime.ShortLived ? LoadCompiled() : LoadBundledSources();
+
+    /// <summary>The bundled packs as the build compiled them; without the compiled resource (the build step itself), from their sources.</summary>
+    internal static IReadOnlyList<BillPack> LoadCompiled()
     {
         using var compiled = typeof(PackLoader).Assembly.GetManifestResourceStream(CompiledResource);
         if (compiled is null)
