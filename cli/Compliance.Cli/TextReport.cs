@@ -52,6 +52,11 @@ internal static class TextReport
     {
         var standing = bill.InForce ? $"[green]{Markup.Escape(bill.StatusText)}[/]" : $"[yellow]{Markup.Escape(bill.StatusText)}[/]";
         console.MarkupLine($"[bold]{Markup.Escape(bill.Bill)}@{Markup.Escape(bill.Version)}[/] {Markup.Escape(bill.Title)} [grey]({bill.Jurisdiction})[/]");
+        if (bill.Overrides is { Count: > 0 } overrides)
+        {
+            // An answer under values the bill does not have must say so where the bill is named.
+            Indented(console, $"[yellow]with {Markup.Escape(string.Join(", ", overrides.Select(o => $"{o.Key} = {o.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")))}[/] [grey](--set, not the bill's own values)[/]");
+        }
         Indented(console, standing);
         Indented(console, string.Join("   ", bill.Definitions.Select(d => $"{Markup.Escape(d.Key)}: {Colour(d.Value.Value)}"
             + (d.Value.Needs.Count > 0 ? $" [grey](needs {Markup.Escape(string.Join(", ", d.Value.Needs))})[/]" : "")

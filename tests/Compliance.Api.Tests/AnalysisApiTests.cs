@@ -67,7 +67,8 @@ public sealed class AnalysisApiTests
             var byHand = Models.Count(m => m.Flop > threshold);
             Assert.Equal(byHand, (int)point["counts"]!["covered_model"]!["true"]!);
         }
-        var flip = Assert.Single(points[2]!["flipped"]!.AsArray(), f => (string)f!["definition"]! == "covered_model")!;
+        Assert.Equal(["m/5e24"], points[2]!["flipped"]!.AsArray().Select(f => (string)f!));
+        var flip = Assert.Single(points[2]!["flips"]!.AsArray(), f => (string)f!["definition"]! == "covered_model")!;
         Assert.Equal(("m/5e24", "true", "false"), ((string)flip["artifact"]!, (string)flip["from"]!, (string)flip["to"]!));
         Assert.Equal(["m/5e24"], points[2]!["flippedModels"]!.AsArray().Select(f => (string)f!));
         Assert.Equal(1e26, (double)body["currentValue"]!);

@@ -30,10 +30,10 @@ public sealed class SweepFlipTests
         var sweep = Sweep.Run(Portfolio, Sb1047, "covered_compute_flop", [1e25, 1e26], AsOf);
 
         var step = sweep.Points[1];
-        Assert.Empty(sweep.Points[0].Flipped);
-        Assert.Contains(new Flip("m/mid", "Mid", "covered_model", Tri.True, Tri.False), step.Flipped);
-        Assert.Contains(new Flip("m/open", "Open", "covered_model", Tri.Unknown, Tri.False), step.Flipped);
-        Assert.DoesNotContain(step.Flipped, f => f.Artifact == "m/big");
+        Assert.Empty(sweep.Points[0].Flips);
+        Assert.Contains(new Flip("m/mid", "Mid", "covered_model", Tri.True, Tri.False), step.Flips);
+        Assert.Contains(new Flip("m/open", "Open", "covered_model", Tri.Unknown, Tri.False), step.Flips);
+        Assert.DoesNotContain(step.Flips, f => f.Artifact == "m/big");
         Assert.Equal(["Mid", "Open"], step.FlippedModels);
         Assert.Equal("Covered model", sweep.Definitions.Single(d => d.Name == "covered_model").Title);
     }

@@ -82,7 +82,7 @@ public sealed class SweepPlotTests
 
         Assert.Single(svg.Descendants(Ns + "line"), l => (string?)l.Attribute("class") == "current");
         var steps = svg.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "flip-step").ToList();
-        var flipping = sweep.Points.Where(p => p.Flipped.Count > 0).ToList();
+        var flipping = sweep.Points.Where(p => p.Flips.Count > 0).ToList();
         Assert.Equal(flipping.Count, steps.Count);
         var notes = string.Join(" ", svg.Descendants(Ns + "text").Where(t => (string?)t.Attribute("class") == "note").Select(t => t.Value));
         // Grok 3 is covered at the bill's value and stops being covered between 3.16e26 and 1e27.

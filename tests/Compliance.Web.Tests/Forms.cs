@@ -21,7 +21,11 @@ internal static class Forms
         ["asOf"] = "2026-07-01",
     };
 
-    /// <summary>A small fine-tune (2e24 operations) of a model of the bundled corpus, named by its Hugging Face id.</summary>
+    /// <summary>
+    /// A small fine-tune (2e24 operations) of a model of the bundled corpus, named by its Hugging Face id, released
+    /// in the EU only: below every threshold, and out of California's reach (AB 2013 asks its training-data
+    /// documentation of any generative system made available to Californians, fine-tunes included).
+    /// </summary>
     public static Dictionary<string, string> SmallFineTune() => new()
     {
         ["developer-name"] = "Gamma Health AI",
@@ -35,7 +39,7 @@ internal static class Forms
         ["lineage-relation"] = "finetune",
         ["release-weights"] = "open",
         ["release-date"] = "2026-06-01",
-        ["release-jurisdictions"] = "US, EU",
+        ["release-jurisdictions"] = "EU",
         ["asOf"] = "2026-07-01",
     };
 

@@ -110,7 +110,7 @@ public sealed partial class BillLibrary
                 // A row this process uploaded itself is in the catalog already.
                 if (catalog.Find(pack.Key)?.Digest != pack.Digest)
                 {
-                    _byTenant = _byTenant.SetItem(row.Tenant, Join(catalog, pack));
+                    _byTenant = _byTenant.SetItem(row.Tenant, catalog.Join(pack));
                 }
             }
             catch (InvalidInputException e)
@@ -155,7 +155,7 @@ public sealed partial class BillLibrary
                     return (loaded, false, check);
                 }
                 // Stored, but skipped at start: joining now either says why it cannot, or takes it in.
-                var rejoined = Join(catalog, pack);
+                var rejoined = catalog.Join(pack);
                 if (!dryRun)
                 {
                     _byTenant = _byTenant.SetItem(tenant, rejoined);
@@ -168,7 +168,7 @@ public sealed partial class BillLibrary
                 throw new InvalidInputException("Too many drafts", "", $"a tenant keeps at most {_maxDrafts} draft versions (limit: {MaxDraftsSetting})", InputProblem.TooLarge);
             }
             // Built before the row is written: a pack that cannot join the catalog is refused with nothing stored.
-            var joined = Join(catalog, pack);
+            var joined = catalog.Join(pack);
             if (dryRun)
             {
                 return (pack, false, check);
@@ -183,21 +183,6 @@ public sealed partial class BillLibrary
             _byTenant = _byTenant.SetItem(tenant, joined);
             return (pack, true, check);
         }
-    }
-
-    /// <summary>The catalog with the draft added, or the reason it cannot join: its key is taken, or it would be a second default version.</summary>
-    private static BillCatalog Join(BillCatalog catalog, BillPack pack)
-    {
-        if (catalog.Find(pack.Key) is not null)
-        {
-            throw new InvalidInputException("The bill version exists", "/version", $"{pack.Key} is already in the catalog");
-        }
-        if (pack.IsDefault && catalog.Versions(pack.Id).FirstOrDefault(p => p.IsDefault) is { } other)
-        {
-            throw new InvalidInputException("The bill already has a default version", "/default",
-                $"{other.Key} is the default version of {pack.Id}; upload this one without 'default: true' and name it as {pack.Key}");
-        }
-        return new BillCatalog([.. catalog.Packs, pack]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for draft bills other replicas stored failed; the drafts already loaded still apply")]

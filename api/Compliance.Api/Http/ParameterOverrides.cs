@@ -8,6 +8,5 @@ public static class ParameterOverrides
 {
     /// <summary>An error for each name that is not one of the bill's parameters, located below <paramref name="pointer"/>.</summary>
     public static IEnumerable<InputError> Unknown(IEnumerable<string> names, BillPack pack, string pointer) =>
-        names.Where(name => !pack.ParametersByName.ContainsKey(name)).Select(name => new InputError(JsonPointer.Append(pointer, name),
-            $"'{pack.Id}' has no parameter '{name}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}"));
+        names.Where(name => !pack.ParametersByName.ContainsKey(name)).Select(name => new InputError(JsonPointer.Append(pointer, name), pack.NoSuchParameter(name)));
 }

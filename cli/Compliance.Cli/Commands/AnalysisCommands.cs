@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Compliance.Cli.Input;
 using Compliance.Rules.Analysis;
 using Compliance.Rules.Corpus;
 using Compliance.Rules.Evaluation;
@@ -20,7 +21,10 @@ internal static class AnalysisCommands
         var files = PortfolioFiles();
         var corpus = CorpusOption();
         var bills = CommonOptions.Bills();
-        bills.Description = "The two bills to compare, as ID or ID@VERSION: --bill A --bill B.";
+        bills.Description = "The two bills to compare, as ID or ID@VERSION or the path of a pack file: --bill A --bill B.";
+        var set = CommonOptions.Set();
+        set.Description = "Override a parameter of one side: BILL.PARAMETER=VALUE, BILL as written on --bill (or a draft's id); "
+            + "compare a bill with itself as --bill ID --bill ID@VERSION --set ID@VERSION.PARAMETER=VALUE.";
         var asOf = CommonOptions.AsOf();
         var estimates = EstimatesOption();
         var format = new Option<string>("--format", "-f") { Description = "text, json, or csv (one row per artifact and bill, for pandas or R)." };
@@ -28,7 +32,7 @@ internal static class AnalysisCommands
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (its extension, .json or .csv, chooses the format when --format is not given)." };
         var command = new Command("compare", "Two bills over a portfolio: per artifact, the definitions and duties that differ (outstanding and undetermined apart), and totals by phase.")
         {
-            files, corpus, bills, asOf, estimates, format, output,
+            files, corpus, bills, set, asOf, estimates, format, output,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "compare", () =>
         {
@@ -37,14 +41,14 @@ internal static class AnalysisCommands
             {
                 throw new InvalidInputException("Give two bills", "--bill", $"compare takes exactly two --bill options; got {names.Length}");
             }
-            var packs = BillCatalog.Bundled.Resolve(names, "--bill");
+            var sides = BillArguments.Read(names, parse.GetValue(set)).Variants("compares");
             var when = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             var path = parse.GetValue(output);
             var chosen = Format(parse.GetValue(format), path, ["text", "json", "csv"]);
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
             var options = Options(parse.GetValue(estimates), keepRows: chosen == "csv");
             var result = SlowWork.Run("comparing", portfolio.Count, progress =>
-                Comparison.Compare(portfolio, new BillVariant(packs[0]), new BillVariant(packs.Count > 1 ? packs[1] : packs[0]), when, options, progress));
+                Comparison.Compare(portfolio, sides[0], sides[1], when, options, progress));
             switch (chosen)
             {
                 case "json":
@@ -79,7 +83,9 @@ internal static class AnalysisCommands
     {
         var files = PortfolioFiles();
         var corpus = CorpusOption();
-        var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION.", Required = true };
+        var bill = new Option<string>("--bill", "-b") { Description = "The bill, as ID or ID@VERSION, or the path of a pack file.", Required = true };
+        var set = CommonOptions.Set();
+        set.Description = "Hold another parameter at a value while sweeping: BILL.PARAMETER=VALUE; repeat for several.";
         var parameter = new Option<string>("--parameter", "-p") { Description = "The parameter to sweep (e.g. covered_compute_flop).", Required = true };
         var values = new Option<string?>("--values") { Description = "Comma-separated values, e.g. 1e24,1e25,1e26." };
         var from = new Option<double?>("--from") { Description = "First value of a range." };
@@ -93,11 +99,11 @@ internal static class AnalysisCommands
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (its extension, .json, .csv, .svg or .png, chooses the format when --format is not given)." };
         var command = new Command("sweep", "One parameter over a range of values: how many artifacts each definition covers, and which flip, from what to what.")
         {
-            files, corpus, bill, parameter, values, from, to, steps, log, asOf, estimates, format, output,
+            files, corpus, bill, set, parameter, values, from, to, steps, log, asOf, estimates, format, output,
         };
         command.SetAction(parse => CommandGuard.Run(parse, "sweep", () =>
         {
-            var pack = BillCatalog.Bundled.Resolve([parse.GetValue(bill)!], "--bill")[0];
+            var subject = BillArguments.Read([parse.GetValue(bill)!], parse.GetValue(set)).Variants("sweeps")[0];
             IReadOnlyList<double> points = parse.GetValue(values) is { } list
                 ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                     ? Finite(d, "--values") : throw new InvalidInputException("Bad value", "--values", $"'{v}' is not a number")).ToList()
@@ -117,7 +123,7 @@ internal static class AnalysisCommands
             }
             var portfolio = Portfolio(parse.GetValue(files), parse.GetValue(corpus));
             var options = Options(parse.GetValue(estimates), keepRows: chosen == "csv");
-            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, pack, parse.GetValue(parameter)!, points, when, options, progress));
+            var result = SlowWork.Run("sweeping", points.Count, progress => Sweep.Run(portfolio, subject, parse.GetValue(parameter)!, points, when, options, progress));
             switch (chosen)
             {
                 case "json":

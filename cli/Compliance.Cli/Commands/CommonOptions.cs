@@ -11,8 +11,15 @@ internal static class CommonOptions
 {
     public static Option<string[]> Bills() => new("--bill", "-b")
     {
-        Description = "A bill to evaluate, as ID or ID@VERSION, whatever its status; repeat for several; 'all' for every bill. "
-            + "Default: the bills in force on --as-of.",
+        Description = "A bill to evaluate, as ID or ID@VERSION, or the path of a pack file (a draft, or a variant that extends a bill), "
+            + "whatever its status; repeat for several; 'all' for every bill. Default: the bills in force on --as-of.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a parameter for this run: BILL.PARAMETER=VALUE, e.g. us-ca-sb1047.covered_compute_flop=1e25 "
+            + "(BILL as given to --bill, or a draft's id); repeat for several.",
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -23,6 +23,7 @@ internal static class EvaluateCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Manifest files (JSON, or YAML by extension).", Arity = ArgumentArity.OneOrMore };
         var bills = CommonOptions.Bills();
+        var set = CommonOptions.Set();
         var asOf = CommonOptions.AsOf();
         var format = new Option<string>("--format", "-f") { Description = "text, json (the evaluation schema), or the memo a lawyer files: markdown or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
@@ -30,7 +31,7 @@ internal static class EvaluateCommand
         var readings = CommonOptions.Readings();
         var command = new Command("evaluate", "Classify each manifest's activities and list what the bills in force (or the bills named) require, with citations and reasons.")
         {
-            files, bills, asOf, format, readings,
+            files, bills, set, asOf, format, readings,
         };
         foreach (var option in filters.All)
         {
@@ -40,7 +41,8 @@ internal static class EvaluateCommand
         {
             var filter = filters.Parse(parse);
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
-            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
+            var named = BillArguments.Read(parse.GetValue(bills), parse.GetValue(set));
+            var selection = named.Select(date);
             var options = new EvaluationOptions
             {
                 AsOf = date,
@@ -48,6 +50,7 @@ internal static class EvaluateCommand
                 Selection = selection.Mode,
                 UpcomingBills = selection.Upcoming,
                 Readings = CommonOptions.ParseReadings(parse.GetValue(readings), selection.Bills),
+                Overrides = named.Overrides(selection.Bills),
             };
             var results = ManifestFiles.ReadAll(parse.GetValue(files)!)
                 .Select(file => (file.Path, Result: filter.Apply(InputFileException.About(file.Path, () => Evaluator.Evaluate(file.Artifact, selection.Bills, options))), file.Artifact.Manifest)).ToList();

@@ -14,7 +14,8 @@ internal static class GateCommand
         var activity = new Option<string>("--activity", "-a") { Description = "The act to gate: release, deployment or training.", Required = true };
         activity.AcceptOnlyFromAmong("release", "deployment", "training");
         var bills = CommonOptions.Bills();
-        bills.Description = "A bill to enforce (ID or ID@VERSION), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
+        bills.Description = "A bill to enforce (ID or ID@VERSION, or the path of a pack file), whatever its status; repeat for several; 'all' for every bill. Default: the bundled bills in force on --as-of.";
+        var set = CommonOptions.Set();
         var asOf = CommonOptions.AsOf();
         var allowUndetermined = new Option<bool>("--allow-undetermined") { Description = "Let blocking duties the manifest cannot settle pass instead of blocking." };
         var readings = CommonOptions.Readings();
@@ -32,7 +33,7 @@ internal static class GateCommand
             2 when the manifest or the options cannot be evaluated.
             """)
         {
-            file, activity, bills, asOf, allowUndetermined, format, output, memo, readings,
+            file, activity, bills, set, asOf, allowUndetermined, format, output, memo, readings,
         };
         // The report asked for is written on exit 2 as well: a CI step uploads it whatever the gate said.
         GateReport Report(ParseResult parse) => new(parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(file)!);
@@ -41,7 +42,8 @@ internal static class GateCommand
             var path = parse.GetValue(file)!;
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf));
             // As the service: without --bill the bills in force are evaluated and enforced; a bill named is enforced whatever its status.
-            var selection = CommonOptions.SelectBills(parse.GetValue(bills), date);
+            var named = BillArguments.Read(parse.GetValue(bills), parse.GetValue(set));
+            var selection = named.Select(date);
             var gate = new GateRequest
             {
                 Activity = Enum.Parse<ActivityKind>(parse.GetValue(activity)!, ignoreCase: true),
@@ -57,6 +59,7 @@ internal static class GateCommand
                 Selection = selection.Mode,
                 UpcomingBills = selection.Upcoming,
                 Readings = CommonOptions.ParseReadings(parse.GetValue(readings), selection.Bills),
+                Overrides = named.Overrides(selection.Bills),
             };
             var result = InputFileException.About(path, () => Evaluator.Evaluate(artifact, selection.Bills, options));
             if (parse.GetValue(memo) is { } memoPath)

@@ -9,14 +9,14 @@ internal static class TestCommand
 {
     public static Command Create()
     {
-        var packs = new Argument<string[]>("PACK") { Description = "Pack files (YAML or JSON) to test. Default: every bundled bill.", Arity = ArgumentArity.ZeroOrMore };
+        var packs = new Argument<string[]>("PACK") { Description = "Pack files (YAML or JSON) or bills (ID or ID@VERSION) to test. Default: every bundled bill.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("test", "Run the test cases bill packs ship. The last line reads 'N passed, N failed'; exit 1 on any failure.") { packs };
         command.SetAction(parse => CommandGuard.Run(parse, "test", () =>
         {
             var files = parse.GetValue(packs) ?? [];
             var loaded = files.Length == 0
                 ? BillCatalog.Bundled.Packs
-                : files.Select(PackFile.Read).ToList();
+                : BillArguments.Read(files).Named("PACK");
             var passed = 0;
             var failed = 0;
             foreach (var pack in loaded)

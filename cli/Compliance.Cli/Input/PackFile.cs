@@ -8,7 +8,8 @@ namespace Compliance.Cli.Input;
 /// </summary>
 internal static class PackFile
 {
-    public static BillPack Read(string path)
+    /// <param name="findBase">Where a variant's base is found (default: the bundled bills).</param>
+    public static BillPack Read(string path, Func<string, BillPack?>? findBase = null)
     {
         var document = InputFile.ReadDocument(path, ReadLimit.PerDocument("a bill pack"), yaml: !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
         var testsPath = PackLoader.TestsFileFor(path);
@@ -17,6 +18,6 @@ internal static class PackFile
             var tests = InputFile.ReadDocument(testsPath, ReadLimit.PerDocument("a pack's test cases"), yaml: true);
             InputFileException.About(testsPath, () => PackLoader.AttachTests(document, tests, Path.GetFileName(testsPath)));
         }
-        return InputFileException.About(path, () => PackLoader.Load(document));
+        return InputFileException.About(path, () => PackLoader.Load(document, findBase));
     }
 }

@@ -21,12 +21,22 @@ public static class Sweep
     /// time, should not keep two cores busy for the rest of a portfolio.
     /// </param>
     public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillPack pack, string parameter, IReadOnlyList<double> values, DateOnly asOf,
+        AnalysisOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(portfolio, new BillVariant(pack), parameter, values, asOf, options, progress, cancellationToken);
+
+    /// <param name="bill">The bill, with the overrides of its other parameters, held over every value swept.</param>
+    public static SweepResult Run(IReadOnlyList<ResolvedArtifact> portfolio, BillVariant bill, string parameter, IReadOnlyList<double> values, DateOnly asOf,
         AnalysisOptions? options = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOptions.Default;
+        var pack = bill.Pack;
         if (!pack.ParametersByName.TryGetValue(parameter, out var swept))
         {
-            throw new InvalidInputException("Unknown parameter", "/parameter", $"'{pack.Id}' has no parameter '{parameter}'; it has {string.Join(", ", pack.Parameters.Select(p => p.Name))}");
+            throw new InvalidInputException("Unknown parameter", "/parameter", pack.NoSuchParameter(parameter));
+        }
+        if (bill.Overrides?.ContainsKey(parameter) == true)
+        {
+            throw new InvalidInputException("Overridden parameter", "/parameter", $"'{parameter}' is the parameter swept; it cannot also be overridden");
         }
         var estimated = options.Estimates is { } prices ? CostEstimates.Apply(portfolio, prices, cancellationToken) : null;
         portfolio = estimated?.Artifacts ?? portfolio;
@@ -40,7 +50,7 @@ public static class Sweep
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var overrides = new Dictionary<string, double> { [parameter] = value };
+            var overrides = new Dictionary<string, double>(bill.Overrides ?? new Dictionary<string, double>()) { [parameter] = value };
             var grid = new Tri[portfolio.Count * names.Length];
             Parallel.For(0, portfolio.Count, parallel, i =>
             {
@@ -71,7 +81,7 @@ public static class Sweep
             grids?.Add(grid);
             progress?.Report(points.Count);
         }
-        return new SweepResult(pack.Key, parameter, swept.At(asOf).Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), portfolio.Count, points)
+        return new SweepResult(bill.Label, parameter, swept.At(asOf).Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), portfolio.Count, points)
         {
             BillTitle = pack.Title,
             Definitions = [.. pack.Definitions.Select(d => new SweptDefinition(d.Name, d.Title))],

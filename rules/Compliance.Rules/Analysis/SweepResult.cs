@@ -5,9 +5,14 @@ namespace Compliance.Rules.Analysis;
 
 /// <summary>
 /// One value of a sweep: how many artifacts each definition covers, leaves out and leaves undetermined; every
-/// (artifact, definition) whose value changed since the previous value, from what to what; and the models that flip, by name.
+/// (artifact, definition) whose value changed since the previous value, from what to what (<see cref="Flips"/>); and
+/// the artifacts that flip, by id (<see cref="Flipped"/>, the contract's list) and by name.
 /// </summary>
-public sealed record SweepPoint(double Value, IReadOnlyDictionary<string, TriCounts> Counts, IReadOnlyList<Flip> Flipped, IReadOnlyList<string> FlippedModels);
+public sealed record SweepPoint(double Value, IReadOnlyDictionary<string, TriCounts> Counts, IReadOnlyList<Flip> Flips, IReadOnlyList<string> FlippedModels)
+{
+    /// <summary>The ids of the artifacts with a definition that changed value since the previous value, each once, in portfolio order.</summary>
+    public IReadOnlyList<string> Flipped { get; } = [.. Flips.Select(f => f.Artifact).Distinct(StringComparer.Ordinal)];
+}
 
 public sealed record TriCounts(int True, int False, int Unknown);
 

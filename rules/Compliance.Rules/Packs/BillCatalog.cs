@@ -43,6 +43,24 @@ public sealed class BillCatalog
         return at < 0 ? _defaults.GetValueOrDefault(reference) : _byKey.GetValueOrDefault(reference);
     }
 
+    /// <summary>
+    /// The catalog with a draft added, or the reason it cannot join: its key is taken, or it would be a second default
+    /// version of its bill (which version "id" alone names must not depend on the order drafts arrive in).
+    /// </summary>
+    public BillCatalog Join(BillPack draft)
+    {
+        if (Find(draft.Key) is not null)
+        {
+            throw new InvalidInputException("The bill version exists", "/version", $"{draft.Key} is already in the catalog");
+        }
+        if (draft.IsDefault && Versions(draft.Id).FirstOrDefault(p => p.IsDefault) is { } other)
+        {
+            throw new InvalidInputException("The bill already has a default version", "/default",
+                $"{other.Key} is the default version of {draft.Id}; remove 'default: true' from this one and name it as {draft.Key}");
+        }
+        return new BillCatalog([.. Packs, draft]);
+    }
+
     /// <summary>Resolves the bills a request names; each unknown name is an error at its pointer. A <paramref name="skip"/> word is passed over.</summary>
     public IReadOnlyList<BillPack> Resolve(IReadOnlyList<string> references, string pointer, string? skip = null)
     {

@@ -186,6 +186,10 @@ public sealed record BillPack
 
     public string Key => $"{Id}@{Version}";
 
+    /// <summary>Why <paramref name="name"/> is none of this bill's parameters, naming those it has.</summary>
+    public string NoSuchParameter(string name) =>
+        $"'{Id}' has no parameter '{name}'; " + (Parameters.Count == 0 ? "it has none" : $"it has {string.Join(", ", Parameters.Select(p => p.Name))}");
+
     private static readonly string[] StatusNames = Enum.GetNames<BillStatus>().Select(n => n.ToLowerInvariant()).ToArray();
 
     /// <summary>The status as results spell it, without formatting an enum on every evaluation.</summary>

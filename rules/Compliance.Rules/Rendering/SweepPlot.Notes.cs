@@ -74,7 +74,7 @@ internal static partial class SweepPlot
         {
             var (point, index) = steps[k];
             // Models that change alike are named together, each once: "Covered model and 2 more: holds → does not hold: A, B".
-            var changes = point.Flipped.GroupBy(f => f.Artifact)
+            var changes = point.Flips.GroupBy(f => f.Artifact)
                 .Select(model => (Model: model.First(), Change: FlipText.Change(model, titles)))
                 .GroupBy(m => m.Change, StringComparer.Ordinal)
                 .Select(g => $"{g.Key}: {Names(g.Select(m => m.Model), estimated)}");

@@ -174,5 +174,5 @@ internal static partial class SweepPlot
 
     /// <summary>The values at which some model's classification changes, in order: the numbered steps.</summary>
     private static List<(SweepPoint Point, int Index)> Steps(SweepResult sweep) =>
-        [.. sweep.Points.Select((p, i) => (p, i)).Where(x => x.p.Flipped.Count > 0)];
+        [.. sweep.Points.Select((p, i) => (p, i)).Where(x => x.p.Flips.Count > 0)];
 }
