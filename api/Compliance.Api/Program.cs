@@ -46,6 +46,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Decisi
 builder.Services.AddScoped<EvaluationStore>();
 builder.Services.AddScoped<Decisions>();
 builder.Services.AddProblemDetails();
+builder.Services.AddAnswerCompression();
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -85,6 +86,7 @@ if (app.Services.GetRequiredService<KeyRing>().IsEmpty)
 }
 
 app.UseAccessLog();
+app.UseResponseCompression();
 app.UseRefusalsAsProblems();
 app.UseSwagger();
 app.UseSwaggerUI();

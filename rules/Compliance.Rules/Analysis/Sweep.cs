@@ -85,13 +85,23 @@ public static class Sweep
         {
             BillTitle = pack.Title,
             Definitions = [.. pack.Definitions.Select(d => new SweptDefinition(d.Name, d.Title))],
-            ParameterDescription = swept.Description,
+            ParameterDescription = AxisWords(pack, swept, asOf),
             Unit = swept.Unit,
             Estimates = estimated?.Report,
             Grid = grids is null ? null : new SweepGrid([.. portfolio.Select(a => a.Id)], [.. portfolio.Select(a => a.Manifest.Name ?? a.Id)],
                 estimated?.OwnFacts ?? [.. portfolio.Select(_ => (IReadOnlyList<string>)[])], grids),
         };
     }
+
+    /// <summary>
+    /// What the swept parameter is, for the axis: its description with its own value written as x, the axis's
+    /// variable ("training compute greater than x operations"), and any other parameter it names at its value.
+    /// </summary>
+    private static string? AxisWords(BillPack pack, Parameter swept, DateOnly asOf) =>
+        swept.DescriptionText is { } text
+            ? text.Render(name => name == swept.Name ? "x"
+                : pack.ParametersByName.TryGetValue(name, out var other) ? Unit.Format(other.At(asOf).Value, other.Unit) : null)
+            : swept.Description;
 
     /// <summary>Each (artifact, definition) whose value differs from the previous value's, and the models that flip, by name, each once.</summary>
     private static (List<Flip> Flips, List<string> Models) Flips(IReadOnlyList<ResolvedArtifact> portfolio, string[] names, Tri[] previous, Tri[] grid)

@@ -26,6 +26,9 @@ public sealed record DatedValue(DateOnly From, double Value, string Citation, Ce
 public sealed record Parameter(string Name, double Value, string? Unit, string Citation, string? Description, IReadOnlyList<DatedValue> Values,
     Certainty Certainty = Certainty.Primary)
 {
+    /// <summary>The description as written, when it names parameters as <c>{name}</c>; <see cref="Description"/> states the pack's values.</summary>
+    public ParameterText? DescriptionText { get; init; }
+
     /// <summary>The value in force on <paramref name="asOf"/>: the latest dated value that has started, else the base value.</summary>
     public (double Value, string Citation) At(DateOnly asOf)
     {

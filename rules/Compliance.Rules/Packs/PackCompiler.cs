@@ -35,7 +35,7 @@ internal sealed class PackCompiler
             declared.Add(_parameters[name] = CompileParameter(name, node!.AsObject()));
         }
         // A description may name any parameter, its own included: each is written out once every value is known.
-        var parameters = declared.Select(p => p with { Description = Words(p.Description, $"/parameters/{p.Name}/description") }).ToList();
+        var parameters = declared.Select(p => p with { Description = Words(p.Description, $"/parameters/{p.Name}/description"), DescriptionText = ParameterText.Parse(p.Description) }).ToList();
 
         _readings = Readings(doc["readings"] as JsonObject);
         var definitionNodes = doc["definitions"]?.AsObject() ?? [];
