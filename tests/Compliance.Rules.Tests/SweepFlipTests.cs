@@ -36,6 +36,17 @@ public sealed class SweepFlipTests
         Assert.DoesNotContain(step.Flips, f => f.Artifact == "m/big");
         Assert.Equal(["Mid", "Open"], step.FlippedModels);
         Assert.Equal("Covered model", sweep.Definitions.Single(d => d.Name == "covered_model").Title);
+        // The contract's list: the ids of the artifacts that flipped, each once.
+        Assert.Equal(["m/mid", "m/open"], step.Flipped);
+    }
+
+    [Fact]
+    public void The_axis_names_the_swept_value_x_where_the_bill_writes_it_out()
+    {
+        var sweep = Sweep.Run(Portfolio, Sb1047, "covered_compute_flop", [1e25, 1e26], AsOf);
+
+        Assert.Equal("training compute greater than x integer or floating-point operations makes a model covered (with the cost test)", sweep.ParameterDescription);
+        Assert.Contains("greater than 10^26 integer", Sb1047.ParametersByName["covered_compute_flop"].Description, StringComparison.Ordinal);
     }
 
     [Fact]
