@@ -70,7 +70,7 @@ public sealed class ManifestFiles
         }
         if (!Console.IsOutputRedirected && paths.Count > 200)
         {
-            AnsiConsole.Progress().Start(progress =>
+            Terminal.Out.Progress().Start(progress =>
             {
                 var task = progress.AddTask("reading manifests", maxValue: paths.Count);
                 ReadEach(() => task.Increment(1));

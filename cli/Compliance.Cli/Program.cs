@@ -24,12 +24,6 @@ var root = new RootCommand("""
     CommandGuard.Verbose,
 };
 
-if (Console.IsOutputRedirected)
-{
-    // CI logs have no terminal width; 80 columns would break obligation ids across lines.
-    Spectre.Console.AnsiConsole.Profile.Width = 200;
-}
-
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

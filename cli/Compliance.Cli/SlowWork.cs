@@ -20,7 +20,7 @@ internal static class SlowWork
         {
             return task.GetAwaiter().GetResult();
         }
-        AnsiConsole.Progress().Start(progress =>
+        Terminal.Out.Progress().Start(progress =>
         {
             var bar = progress.AddTask(label, maxValue: total);
             while (!Finished(TimeSpan.FromMilliseconds(100)))

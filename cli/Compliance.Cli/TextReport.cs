@@ -118,43 +118,6 @@ internal static class TextReport
     private static string Due(ObligationResult o) =>
         Markup.Escape(o.DueDate ?? o.Due ?? "") + (o.Overdue is { } late ? $"\n[red]overdue {late.Days} {(late.Days == 1 ? "day" : "days")}[/]" : "");
 
-    public static void Gate(IAnsiConsole console, EvaluationResult result)
-    {
-        var gate = result.Gate!;
-        console.MarkupLine(gate.Allowed
-            ? $"[green bold]ALLOWED[/] {gate.Activity} of {Markup.Escape(result.ManifestId)}: {Markup.Escape(gate.Reason)}"
-            : $"[red bold]BLOCKED[/] {gate.Activity} of {Markup.Escape(result.ManifestId)}: {Markup.Escape(gate.Reason)}");
-        if (gate.Enforced.Count == 0)
-        {
-            console.MarkupLine($"  enforced: (none: no named bill, and none in force on {result.AsOf})");
-        }
-        else
-        {
-            // A gate may enforce a bill that is not law (an organisation following a vetoed bill): say so beside each.
-            console.MarkupLine(result.Selection == BillSelection.InForce ? $"  enforced (in force on {result.AsOf}):" : "  enforced (named):");
-            foreach (var key in gate.Enforced)
-            {
-                var status = gate.EnforcedStatus?.GetValueOrDefault(key);
-                console.MarkupLine($"    {Markup.Escape(key)}" + (status is null ? "" : $"  [grey]{Markup.Escape(status)}[/]"));
-            }
-        }
-        var findings = GateFinding.Of(result).Where(f => f.Fails).ToList();
-        if (findings.Count > 0)
-        {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("blocking duty", "citation", "status", "due");
-            foreach (var f in findings)
-            {
-                table.AddRow(
-                    $"{Markup.Escape(f.Obligation.Id)}\n[grey]{Markup.Escape(f.Obligation.Title)}[/]",
-                    Markup.Escape(f.Obligation.Citation),
-                    Status(f.Obligation.Status) + (f.Obligation.Needs.Count > 0 ? $"\n[grey]needs {Markup.Escape(string.Join(", ", f.Obligation.Needs))}[/]" : ""),
-                    Due(f.Obligation));
-            }
-            console.Write(table);
-            console.MarkupLine("[grey]Once a duty is met, add it to the manifest's evidence: { \"obligation\": \"<id>\", \"uri\": \"<where the proof is>\" }.[/]");
-        }
-    }
-
     private static string Colour(Tri value) => value switch
     {
         Tri.True => "[bold]true[/]",

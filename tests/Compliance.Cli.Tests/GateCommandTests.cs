@@ -23,6 +23,24 @@ public sealed class GateCommandTests
     }
 
     [Fact]
+    public void The_text_lists_each_failing_duty_in_plain_lines_with_its_title_citation_due_date_and_lateness()
+    {
+        var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--as-of", "2026-07-01");
+        var json = JsonNode.Parse(Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--as-of", "2026-07-01", "--format", "json").Out)!;
+
+        Assert.StartsWith("BLOCKED release of acme/frontier-1: blocked: 9 blocking duties outstanding\n", run.Out, StringComparison.Ordinal);
+        var duties = json["bills"]!.AsArray().SelectMany(b => b!["obligations"]!.AsArray()).ToDictionary(o => (string)o!["id"]!);
+        foreach (var id in json["gate"]!["blocking"]!.AsArray().Select(b => (string)b!))
+        {
+            var duty = duties[id]!;
+            Assert.Contains($"    {id}  outstanding\n      {(string)duty["title"]!}\n      {(string)duty["citation"]!}; due ", run.Out, StringComparison.Ordinal);
+        }
+        Assert.Contains("Art. 53(1)(a), Annex XI; due 2026-06-01, overdue 30 days\n", run.Out, StringComparison.Ordinal);
+        // Lines a CI log shows as they are: no box drawn for a terminal's width.
+        Assert.DoesNotContain("│", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bill_named_is_enforced_whatever_its_status_and_the_text_says_it_is_not_law()
     {
         var run = Cli.Compliance("gate", "examples/frontier-release.json", "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01");

@@ -57,14 +57,14 @@ internal static class AnalysisCommands
                     return WriteLines(ComparisonReports.CsvLines(result), path);
             }
             var totals = result.Totals;
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.A)}[/] vs [bold]{Markup.Escape(result.B)}[/] over {result.Artifacts} artifacts, as of {result.AsOf}");
-            AnsiConsole.MarkupLine($"  artifacts with an outstanding duty: {totals.WithOutstandingUnderA} vs {totals.WithOutstandingUnderB}; with any duty listed (undetermined included): {totals.WithObligationsUnderA} vs {totals.WithObligationsUnderB}");
-            AnsiConsole.MarkupLine($"  duties outstanding: {totals.UnderA.Outstanding} vs {totals.UnderB.Outstanding}; undetermined: {totals.UnderA.Undetermined} vs {totals.UnderB.Undetermined}; satisfied: {totals.UnderA.Satisfied} vs {totals.UnderB.Satisfied}");
-            AnsiConsole.MarkupLine($"  gained: {Changes(totals.Gained)}");
-            AnsiConsole.MarkupLine($"  lost: {Changes(totals.Lost)}");
+            Terminal.Out.MarkupLine($"[bold]{Markup.Escape(result.A)}[/] vs [bold]{Markup.Escape(result.B)}[/] over {result.Artifacts} artifacts, as of {result.AsOf}");
+            Terminal.Out.MarkupLine($"  artifacts with an outstanding duty: {totals.WithOutstandingUnderA} vs {totals.WithOutstandingUnderB}; with any duty listed (undetermined included): {totals.WithObligationsUnderA} vs {totals.WithObligationsUnderB}");
+            Terminal.Out.MarkupLine($"  duties outstanding: {totals.UnderA.Outstanding} vs {totals.UnderB.Outstanding}; undetermined: {totals.UnderA.Undetermined} vs {totals.UnderB.Undetermined}; satisfied: {totals.UnderA.Satisfied} vs {totals.UnderB.Satisfied}");
+            Terminal.Out.MarkupLine($"  gained: {Changes(totals.Gained)}");
+            Terminal.Out.MarkupLine($"  lost: {Changes(totals.Lost)}");
             if (result.Estimates is { } report)
             {
-                AnsiConsole.MarkupLine($"  estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
+                Terminal.Out.MarkupLine($"  estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "definitions that differ", "gained", "lost");
             foreach (var d in result.Differences)
@@ -73,7 +73,7 @@ internal static class AnalysisCommands
                     Markup.Escape(string.Join(", ", d.Definitions.Select(x => $"{x.Key}: {x.Value.A?.Text() ?? "-"} -> {x.Value.B?.Text() ?? "-"}"))),
                     Markup.Escape(Duties(d.Gained)), Markup.Escape(Duties(d.Lost)));
             }
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
             return ExitCodes.Allowed;
         }));
         return command;
@@ -145,10 +145,10 @@ internal static class AnalysisCommands
                 table.AddRow([ShortNumber.Of(p.Value), .. names.Select(n => $"{p.Counts[n].True}/{p.Counts[n].False}/{p.Counts[n].Unknown}"),
                     Markup.Escape(p.FlippedModels.Count <= 6 ? string.Join(", ", p.FlippedModels) : $"{string.Join(", ", p.FlippedModels.Take(6))} and {p.FlippedModels.Count - 6} more")]);
             }
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
             if (result.Estimates is { } report)
             {
-                AnsiConsole.MarkupLine($"estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
+                Terminal.Out.MarkupLine($"estimated: {report.Count} facts filled from compute ({Markup.Escape(report.Title)}; certainty {report.Certainty.ToString().ToLowerInvariant()})");
             }
             return ExitCodes.Allowed;
         }));

@@ -20,7 +20,7 @@ internal static class BillsCommand
                 table.AddRow(Markup.Escape(pack.Id), Markup.Escape(pack.Version + (isDefault ? " (default)" : "")), pack.Status.ToString().ToLowerInvariant(),
                     pack.InForceOn(date) ? "yes" : "no", pack.Obligations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(pack.Title));
             }
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
             // The readings a run may switch with --reading BILL.READING=OPTION, each with its default first.
             var readings = BillCatalog.Bundled.Packs.Where(p => BillCatalog.Bundled.Find(p.Id) == p).SelectMany(p => p.Readings.Values.Select(r => (Pack: p, Reading: r))).ToList();
             if (readings.Count > 0)

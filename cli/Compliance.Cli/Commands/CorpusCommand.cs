@@ -36,8 +36,8 @@ internal static class CorpusCommand
                             Number(m.Training?.ComputeFlop), Number(m.Lineage?.ComputeFlop), Number(m.Training?.CostUsd ?? m.Lineage?.CostUsd),
                             Markup.Escape(m.Release?.Weights ?? ""));
                     }
-                    AnsiConsole.Write(table);
-                    AnsiConsole.MarkupLine($"{corpus.Entries.Count} models; a blank cell is a fact no source gives (unknown). Sources: compliance corpus --format json");
+                    Terminal.Out.Write(table);
+                    Terminal.Out.MarkupLine($"{corpus.Entries.Count} models; a blank cell is a fact no source gives (unknown). Sources: compliance corpus --format json");
                     break;
             }
             return ExitCodes.Allowed;

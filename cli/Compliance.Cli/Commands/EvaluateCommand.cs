@@ -68,8 +68,8 @@ internal static class EvaluateCommand
             {
                 foreach (var (path, result, _) in results)
                 {
-                    InputFileException.About(path, () => TextReport.Evaluation(AnsiConsole.Console, result));
-                    AnsiConsole.WriteLine();
+                    InputFileException.About(path, () => TextReport.Evaluation(Terminal.Out, result));
+                    Terminal.Out.WriteLine();
                 }
             }
             return ExitCodes.Allowed;

@@ -5,7 +5,6 @@ using Compliance.Rules.Evaluation;
 using Compliance.Rules.Json;
 using Compliance.Rules.Manifests;
 using Compliance.Rules.Rendering;
-using Spectre.Console;
 
 namespace Compliance.Cli.Commands;
 
@@ -23,7 +22,8 @@ internal sealed partial class GateReport(string format, string? output, string m
         // A report that cannot be rendered is about this manifest; a report that cannot be written is about --output.
         if (format == "text" && output is null)
         {
-            InputFileException.About(manifestPath, () => TextReport.Gate(AnsiConsole.Console, result));
+            var report = InputFileException.About(manifestPath, () => GateText.Render(result, GateText.ColourFor(Console.Out)));
+            Console.Out.Write(report);
             return;
         }
         var text = InputFileException.About(manifestPath, () => format switch
@@ -32,7 +32,7 @@ internal sealed partial class GateReport(string format, string? output, string m
             "junit" => JUnitReport.Render(result, manifestPath),
             "sarif" => SarifReport.Render(result, File(manifest), ToolVersion.Current),
             "github" => GitHubAnnotations.Render(result, File(manifest)),
-            _ => RenderText(result),
+            _ => GateText.Render(result, colour: false),
         });
         var gate = result.Gate!;
         Emit(text, $"{(gate.Allowed ? "allowed" : "blocked")}: {gate.Reason}");
@@ -115,11 +115,4 @@ internal sealed partial class GateReport(string format, string? output, string m
     [GeneratedRegex(@"^line (\d+), column (\d+)")]
     private static partial Regex LineAndColumn();
 
-    private static string RenderText(EvaluationResult result)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        TextReport.Gate(console, result);
-        return writer.ToString();
-    }
 }

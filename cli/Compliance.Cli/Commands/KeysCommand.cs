@@ -62,7 +62,7 @@ internal static class KeysCommand
             {
                 table.AddRow(key.Id, Markup.Escape(key.Tenant), string.Join(", ", key.Scopes), key.CreatedAt, key.RevokedAt ?? "");
             }
-            AnsiConsole.Write(table);
+            Terminal.Out.Write(table);
             return ExitCodes.Allowed;
         }));
         return command;

@@ -78,12 +78,14 @@ internal static class Gate
         var parts = new List<string>();
         if (blocking.Count > 0)
         {
-            parts.Add($"{blocking.Count} blocking duty(ies) outstanding");
+            parts.Add($"{Duties(blocking.Count)} outstanding");
         }
         if (undetermined.Count > 0 && !allowUndetermined)
         {
-            parts.Add($"{undetermined.Count} blocking duty(ies) undetermined (the manifest lacks facts that would settle them)");
+            parts.Add($"{Duties(undetermined.Count)} undetermined (the manifest lacks facts that would settle them)");
         }
         return "blocked: " + string.Join("; ", parts);
     }
+
+    private static string Duties(int count) => count == 1 ? "1 blocking duty" : $"{count} blocking duties";
 }
