@@ -59,7 +59,7 @@ public sealed class PackLanguageTests
     }
 
     [Fact]
-    public void Every_bundled_parameter_has_a_unit_a_citation_and_the_unit_of_each_fact_it_is_compared_with()
+    public void Every_bundled_parameter_has_a_unit_and_a_citation()
     {
         foreach (var pack in BillCatalog.Bundled.Packs)
         {
