@@ -143,6 +143,23 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Many_unrelated_files_beside_a_manifest_cost_at_most_four_warning_lines()
+    {
+        Write("frontier-release.json", Example("frontier-release.json"));
+        var fineTune = Write("finetune-derivative.json", Example("finetune-derivative.json"));
+        var junk = Enumerable.Range(1, 7).Select(i => Write($"notes-{i}.json", "{ this is not json")).ToList();
+
+        var run = Cli.Compliance("gate", fineTune, "--activity", "release", "--bill", "us-ca-sb1047", "--as-of", "2026-07-01");
+
+        Assert.Equal(0, run.ExitCode);
+        var warnings = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, warnings.Length);
+        Assert.All(warnings[..3], w => Assert.StartsWith("warning: skipped ", w, StringComparison.Ordinal));
+        Assert.All(warnings[..3], w => Assert.Contains(junk, j => w.Contains(j, StringComparison.Ordinal)));
+        Assert.Equal("warning: skipped 4 more files beside the manifest that are not manifests", warnings[3]);
+    }
+
+    [Fact]
     public void A_broken_base_that_the_fine_tune_names_is_the_error_naming_its_file_and_field()
     {
         var broken = Write("frontier-release.json", Example("frontier-release.json").Replace("\"computeFlop\": 2.0e26", "\"computeFlop\": \"lots\"", StringComparison.Ordinal));

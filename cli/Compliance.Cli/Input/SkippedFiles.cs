@@ -34,15 +34,26 @@ internal sealed class SkippedFiles
         }
     }
 
-    /// <summary>One line per skipped file, once, after a resolution has succeeded without it.</summary>
+    /// <summary>
+    /// One line per skipped file, once, after a resolution has succeeded without it; past the first
+    /// <see cref="LinesAtMost"/>, one line counting the rest: a manifest kept in a busy folder (Downloads, /tmp)
+    /// would otherwise bury the answer under a warning for every unrelated file.
+    /// </summary>
     public void Warn()
     {
-        foreach (var file in _files.Where(f => !f.Warned))
+        var unwarned = _files.Where(f => !f.Warned).ToList();
+        foreach (var file in unwarned.Take(LinesAtMost))
         {
             Console.Error.WriteLine($"warning: skipped {file.Path} beside the manifest: {file.Error.Message}");
-            file.Warned = true;
         }
+        if (unwarned.Count > LinesAtMost)
+        {
+            Console.Error.WriteLine($"warning: skipped {unwarned.Count - LinesAtMost} more files beside the manifest that are not manifests");
+        }
+        unwarned.ForEach(f => f.Warned = true);
     }
+
+    private const int LinesAtMost = 3;
 
     // A file that parses but fails the schema still says which artifact it means to be.
     private static string? ClaimedId(string path)
