@@ -17,6 +17,8 @@ using Compliance.Rules.Packs;
 // the watcher, about 4% of the CPU under load.
 var (allowAnonymous, hostArgs) = Exposure.TakeFlag(args);
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. hostArgs]);
+// `--db PATH` names the database as the CLI's keys commands do, over COMPLIANCE_DB (the command line wins, as usual).
+builder.Configuration.AddCommandLine(hostArgs, new Dictionary<string, string> { ["--db"] = "COMPLIANCE_DB" });
 // Metrics, one log line per request (text or JSON), COMPLIANCE_DB_FILE, the shutdown timeout.
 builder.AddOperations();
 

@@ -18,6 +18,16 @@ public sealed class AnalysisCommandTests
     }
 
     [Fact]
+    public void The_sweeps_text_names_the_bill_with_its_set_parameters_the_parameter_and_the_date()
+    {
+        var run = Cli.Compliance("sweep", "--bill", "us-ca-sb1047", "--set", "us-ca-sb1047.covered_cost_usd=5e7", "--parameter", "covered_compute_flop",
+            "--values", "1e25,1e26", "examples/frontier-release.json", "--as-of", "2026-07-01");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("us-ca-sb1047@2024-08-enrolled with covered_cost_usd=50000000: covered_compute_flop over 1 artifacts, as of 2026-07-01 (the bill's value: 1e26)\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sweep_writes_csv_and_an_svg_with_one_point_per_value()
     {
         var csv = Cli.Compliance("sweep", "--bill", "us-ca-sb1047", "--parameter", "covered_compute_flop", "--values", "1e24,1e25,1e26", "examples/frontier-release.json", "examples/small-model-release.yaml", "--as-of", "2026-07-01", "--format", "csv");

@@ -128,15 +128,35 @@ public sealed class DraftCommandTests
     }
 
     [Fact]
-    public void Test_runs_a_bundled_bill_by_id_and_a_draft_by_path()
+    public void Test_runs_a_bundled_bill_by_id_and_a_draft_by_path_with_its_cases_beside_it()
     {
         var draft = Write("lower.yaml", LowerDraft);
+        Write("lower.tests.yaml", """
+            tests:
+              - name: a model of 5e25 operations is covered under the lowered threshold
+                asOf: 2026-07-01
+                manifest: { schemaVersion: "1", id: acme/mid-1, developer: { name: Acme AI }, training: { status: completed, computeFlop: 5e25, costUsd: 2e8 } }
+                expect: { definitions: { covered_model: "true" } }
+            """);
 
         var run = Cli.Compliance("test", "us-ca-sb53", draft);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ok    us-ca-sb53@", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ok    sb1047-lower@draft-1: a model of 5e25 operations is covered under the lowered threshold", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"\n[1-9]\d* passed, 0 failed$", run.Out.TrimEnd());
+    }
+
+    [Fact]
+    public void A_draft_with_no_test_cases_fails_the_run_rather_than_passing_untested()
+    {
+        var draft = Write("lower.yaml", LowerDraft);
+
+        var run = Cli.Compliance("test", draft);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  sb1047-lower@draft-1: no test cases (write them under 'tests' in the file beside the pack named like it, X.tests.yaml for X.yaml)", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("0 passed, 1 failed", run.Out.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

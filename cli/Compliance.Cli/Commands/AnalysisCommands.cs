@@ -136,6 +136,8 @@ internal static class AnalysisCommands
                     File.WriteAllBytes(path!, SweepReports.Png(result));
                     return ExitCodes.Allowed;
             }
+            // What was swept, so that a saved output names its scenario: the bill with any --set, the value it holds.
+            Terminal.Out.MarkupLine($"[bold]{Markup.Escape(result.Bill)}[/]: {Markup.Escape(result.Parameter)} over {result.Artifacts} artifacts, as of {result.AsOf} (the bill's value: {ShortNumber.Of(result.CurrentValue)})");
             var table = new Table().Border(TableBorder.Rounded).AddColumn(result.Parameter);
             var names = result.Definitions.Select(d => d.Name).ToList();
             names.ForEach(n => table.AddColumn(n + " (true/false/unknown)"));

@@ -10,7 +10,7 @@ internal static class TestCommand
     public static Command Create()
     {
         var packs = new Argument<string[]>("PACK") { Description = "Pack files (YAML or JSON) or bills (ID or ID@VERSION) to test. Default: every bundled bill.", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("test", "Run the test cases bill packs ship. The last line reads 'N passed, N failed'; exit 1 on any failure.") { packs };
+        var command = new Command("test", "Run the test cases bill packs ship. The last line reads 'N passed, N failed'; exit 1 on any failure, or when a pack has no cases.") { packs };
         command.SetAction(parse => CommandGuard.Run(parse, "test", () =>
         {
             var files = parse.GetValue(packs) ?? [];
@@ -21,7 +21,14 @@ internal static class TestCommand
             var failed = 0;
             foreach (var pack in loaded)
             {
-                foreach (var result in PackTestRunner.Run(pack))
+                var results = PackTestRunner.Run(pack).ToList();
+                if (results.Count == 0)
+                {
+                    // A pack with nothing to run must not read as a green run in CI.
+                    failed++;
+                    Console.Out.WriteLine($"  FAIL  {pack.Key}: no test cases (write them under 'tests' in the file beside the pack named like it, X.tests.yaml for X.yaml)");
+                }
+                foreach (var result in results)
                 {
                     if (result.Passed)
                     {

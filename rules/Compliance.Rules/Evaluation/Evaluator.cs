@@ -180,7 +180,8 @@ public static class Evaluator
                 }
                 return;
             }
-            if (AppliesFrom(obligation, conditions, scope, options.AsOf, ref o) is { } from && options.AsOf < from)
+            var appliesFrom = AppliesFrom(obligation, conditions, scope, options.AsOf, ref o);
+            if (appliesFrom is { } from && options.AsOf < from)
             {
                 if (!Lists(upcoming, obligation.Id))
                 {
@@ -193,7 +194,7 @@ public static class Evaluator
             }
             var proof = EvidenceFor(artifact.Manifest.Evidence, obligation.Id);
             var status = proof is not null ? ObligationStatus.Satisfied : o.Value == Tri.True ? ObligationStatus.Outstanding : ObligationStatus.Undetermined;
-            var dueDate = DueDate(obligation.Due, phase, scope);
+            var dueDate = DueDate(obligation.Due, phase, scope, appliesFrom);
             var overdue = status == ObligationStatus.Outstanding && dueDate is { } due && due < options.AsOf
                 ? new Overdue(Day(due), options.AsOf.DayNumber - due.DayNumber)
                 : null;
@@ -283,12 +284,19 @@ public static class Evaluator
         if (reasons.Count == 0)
         {
             return unlisted.Count > 0
-                ? Sentence($"nothing is owed under this bill: {NoActReason} ({string.Join(", ", pack.Regulates.Select(PhaseName.Of))})")
+                ? Sentence($"nothing is owed under this bill: {NoActReason} ({string.Join(", ", ActsDutiesAttachTo(pack).Select(PhaseName.Of))})")
                 : "Nothing is owed under this bill.";
         }
         var told = reasons.Count > 1 && reasons[0].Length + reasons[1].Length < 240 ? $"{reasons[0]}; and {reasons[1]}" : reasons[0];
         return Sentence("nothing is owed under this bill: " + told);
     }
+
+    /// <summary>
+    /// The acts the bill regulates that some duty attaches to: a bill that regulates development but whose duties all
+    /// fall on deployment (Texas) names deployment alone. Incident and periodic duties run while any act does.
+    /// </summary>
+    private static IEnumerable<Phase> ActsDutiesAttachTo(BillPack pack) =>
+        pack.Regulates.Where(act => pack.Obligations.Any(o => o.Phases.Contains(act) || o.Phases.Any(p => p is Phase.Incident or Phase.Periodic)));
 
     /// <summary>The penalties the listed duties name, in the order the bill declares them; null when none.</summary>
     private static OrderedDictionary<string, Penalty>? PenaltiesOf(ObligationResult[] listed, BillPack pack)
@@ -444,7 +452,12 @@ public static class Evaluator
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? DueDate(Due? due, Phase phase, FactScope scope)
+    /// <summary>
+    /// The deadline: <c>days</c> after the date the duty counts from. An event before the duty applied counts from the
+    /// day it began to apply (<paramref name="appliesFrom"/>): a model whose training started before Chapter V of the
+    /// EU AI Act applied had two weeks from 2025-08-02 to notify, not two weeks from its start.
+    /// </summary>
+    private static DateOnly? DueDate(Due? due, Phase phase, FactScope scope, DateOnly? appliesFrom)
     {
         if (due?.From is not { } from)
         {
@@ -462,7 +475,7 @@ public static class Evaluator
                 _ => null,
             }
             : FactCatalog.All[from].Read(scope);
-        return date is { } d ? DaysAfter((int)d.Number, due.Days) : null;
+        return date is { } d ? DaysAfter(Math.Max((int)d.Number, appliesFrom?.DayNumber ?? int.MinValue), due.Days) : null;
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
         Cluster,
         AnyDeployment,
         OneDeployment,
+        Market,
     }
 
     private static Subject SubjectOf(string path) => path switch
@@ -40,6 +41,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
         _ when path.StartsWith("training.cluster.", StringComparison.Ordinal) => Subject.Cluster,
         _ when path.StartsWith("deployments.", StringComparison.Ordinal) => Subject.AnyDeployment,
         _ when path.StartsWith("deployment.", StringComparison.Ordinal) => Subject.OneDeployment,
+        _ when path.StartsWith("market.", StringComparison.Ordinal) => Subject.Market,
         _ => Subject.Artifact,
     };
 
@@ -54,6 +56,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
         Subject.Cluster => scope.Artifact.Manifest.Training?.Cluster is not null,
         Subject.AnyDeployment => scope.Artifact.Manifest.Deployments is { Count: > 0 },
         Subject.OneDeployment => scope.Deployment is not null,
+        Subject.Market => FactCatalog.MadeAvailable(scope.Artifact.Manifest),
         _ => true,
     };
 
@@ -66,6 +69,7 @@ public sealed record FactDefinition(string Path, FactKind Kind, Func<FactScope, 
         Subject.Lineage => "not applicable: the artifact has no lineage (a base model)",
         Subject.Cluster => "not applicable: the manifest describes no training cluster",
         Subject.AnyDeployment => "not applicable: the manifest lists no deployment",
+        Subject.Market => "not applicable: the manifest declares no release of the weights and no deployment but internal ones: the model is not on the market",
         _ => "not applicable: not a deployment",
     };
 }
@@ -160,6 +164,10 @@ public static partial class FactCatalog
         new("release.license", FactKind.Text, s => Str(M(s).Release?.License), "SPDX licence id"),
         new("release.date", FactKind.Date, s => Date(M(s).Release?.Date), "release date"),
         new("release.jurisdictions", FactKind.List, s => List(M(s).Release?.Jurisdictions), "where the release is offered"),
+        new("market.firstDate", FactKind.Date, s => Date(FirstMadeAvailable(M(s))), "when the model was first made available to others (placed on the market): the earliest date of its release of weights and of its deployments other than internal ones; unknown while one of them has no date")
+        {
+            MissingFacts = s => UndatedAvailability(M(s)),
+        },
         new("deployment.id", FactKind.Text, s => Str(s.Deployment?.Id), "the deployment's id"),
         new("deployment.channel", FactKind.Text, s => Str(s.Deployment?.Channel), "api | consumer-app | enterprise | internal | agent | embedded"),
         new("deployment.deployer.name", FactKind.Text, s => Str(s.Deployment?.Deployer?.Name), "who runs the deployment"),
@@ -189,6 +197,42 @@ public static partial class FactCatalog
         new("deployment.intendedPurposes", FactKind.List, s => List(s.Deployment?.IntendedPurposes), "what the system is developed or deployed with the intent, or for the purpose, of doing, among those some bills prohibit"),
         new("deployment.employmentDecisions", FactKind.Boolean, s => Bool(s.Deployment?.EmploymentDecisions), "the deployer, as an employer, uses the system with respect to recruitment, hiring, promotion, discharge, discipline or other terms of employment"),
     }.Concat(LawsOf2026()).ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The acts that make a model available to others: weights published, gated or licensed, and deployments that are
+    /// not internal (an API, an app, an agent: the EU AI Act places a model on the market through any of them,
+    /// GPAI Guidelines § 3.1.2). A deployment whose channel is not stated may be one, so its date counts too.
+    /// </summary>
+    private static IEnumerable<DateOnly?> AvailabilityDates(Manifest manifest)
+    {
+        if (manifest.Release?.Weights is "open" or "gated" or "licensed")
+        {
+            yield return manifest.Release.Date;
+        }
+        foreach (var deployment in manifest.Deployments ?? [])
+        {
+            if (deployment.Channel is not "internal")
+            {
+                yield return deployment.Date;
+            }
+        }
+    }
+
+    /// <summary>Whether the manifest declares an act that makes the model available to others.</summary>
+    internal static bool MadeAvailable(Manifest manifest) => AvailabilityDates(manifest).Any();
+
+    /// <summary>The earliest date the model was made available, or null when it never was or one of those acts is undated.</summary>
+    private static DateOnly? FirstMadeAvailable(Manifest manifest)
+    {
+        var dates = AvailabilityDates(manifest).ToList();
+        return dates.Count == 0 || dates.Contains(null) ? null : dates.Min();
+    }
+
+    private static IReadOnlyList<string> UndatedAvailability(Manifest manifest) =>
+    [
+        .. manifest.Release?.Weights is "open" or "gated" or "licensed" && manifest.Release.Date is null ? ["release.date"] : Array.Empty<string>(),
+        .. (manifest.Deployments ?? []).Any(d => d.Channel is not "internal" && d.Date is null) ? ["deployment.date"] : Array.Empty<string>(),
+    ];
 
     /// <summary>The kind of training data stated as primary, or the only kind listed; unknown when several are listed and none is named primary.</summary>
     private static string? PrimaryDataModality(Training? training) =>

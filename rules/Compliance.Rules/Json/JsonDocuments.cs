@@ -40,7 +40,7 @@ public static class JsonDocuments
     {
         var kind = e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? InputProblem.TooLarge : InputProblem.Malformed;
         var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}: " : "";
-        var message = kind == InputProblem.TooLarge ? $"nested more than {MaxDepth} levels" : FirstSentence(e.Message);
+        var message = kind == InputProblem.TooLarge ? $"nested more than {MaxDepth} levels" : InUsersWords(FirstSentence(e.Message));
         return new InvalidInputException(kind == InputProblem.TooLarge ? "The JSON is nested too deeply" : "The JSON is malformed", JsonPointer.FromPath(e.Path), where + message, kind);
     }
 
@@ -51,6 +51,12 @@ public static class JsonDocuments
 
     public static bool IsYamlPath(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The parser's words where they speak to its caller ("change the reader options"), not to a user.</summary>
+    private static string InUsersWords(string message) =>
+        message.Contains("trailing comma", StringComparison.Ordinal)
+            ? "a comma before a closing bracket or brace is not allowed in JSON: remove it"
+            : message;
 
     private static string FirstSentence(string message)
     {
