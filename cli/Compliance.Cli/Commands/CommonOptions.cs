@@ -44,13 +44,6 @@ internal static class CommonOptions
             : throw new InvalidInputException("Bad date", "--as-of", $"'{text}' is outside the dates a decision can be made as of, 1000-01-01 to 9000-12-31");
     }
 
-    /// <summary>
-    /// The bills as the service chooses them: none named, those in force on <paramref name="asOf"/> (and the enacted
-    /// ones to come, named but not evaluated); "all", every bill; otherwise the ones named, whatever their status.
-    /// </summary>
-    public static BillSelection SelectBills(string[]? names, DateOnly asOf) =>
-        BillSelection.For(names is { Length: > 0 } ? names : null, asOf, BillCatalog.Bundled, BillCatalog.Bundled, "--bill");
-
     public static Option<string[]> Readings() => new("--reading")
     {
         Description = "Choose a bill's reading of unsettled text for this run, as BILL.READING=OPTION (e.g. us-ca-sb53.base-compute=cumulative); "

@@ -64,7 +64,7 @@ internal static class ImportCommand
     private static int Emit(string source, string what, Func<ImportedManifest> convert, Options options, ParseResult parse)
     {
         var asOf = CommonOptions.ParseAsOf(parse.GetValue(options.AsOf));
-        var selection = CommonOptions.SelectBills(parse.GetValue(options.Bills), asOf);
+        var selection = BillArguments.Read(parse.GetValue(options.Bills)).Select(asOf);
         var (imported, manifest) = InputFileException.About(source, () =>
         {
             var converted = convert();

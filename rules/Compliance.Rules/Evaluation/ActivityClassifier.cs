@@ -59,31 +59,34 @@ public static class ActivityClassifier
     private static bool Declares(List<ActivityResult> activities, ActivityKind kind) =>
         activities.Exists(a => a.Activity == kind && a.Scope != "code");
 
+    /// <summary>Whether the release makes the weights available to others: published, gated or licensed.</summary>
+    public static bool ReleasesWeights(Release? release) => release?.Weights is "open" or "gated" or "licensed";
+
     private static void ClassifyRelease(Release? release, List<ActivityResult> activities)
     {
-        switch (release?.Weights)
+        if (ReleasesWeights(release))
         {
-            case "open" or "gated" or "licensed":
-                activities.Add(new ActivityResult
+            activities.Add(new ActivityResult
+            {
+                Activity = ActivityKind.Release,
+                Scope = "weights",
+                Because = release!.Weights switch
                 {
-                    Activity = ActivityKind.Release,
-                    Scope = "weights",
-                    Because = release.Weights switch
-                    {
-                        "open" => "release.weights = open: the weights are published for anyone to download",
-                        "gated" => "release.weights = gated: the weights are downloadable by those granted access",
-                        _ => "release.weights = licensed: the weights are sold or licensed to customers",
-                    },
-                });
-                return;
-            case "internal":
-                activities.Add(new ActivityResult
-                {
-                    Activity = ActivityKind.Neither,
-                    Scope = "weights",
-                    Because = "release.weights = internal: weights shared only inside the developing organisation are not released",
-                });
-                break;
+                    "open" => "release.weights = open: the weights are published for anyone to download",
+                    "gated" => "release.weights = gated: the weights are downloadable by those granted access",
+                    _ => "release.weights = licensed: the weights are sold or licensed to customers",
+                },
+            });
+            return;
+        }
+        if (release?.Weights is "internal")
+        {
+            activities.Add(new ActivityResult
+            {
+                Activity = ActivityKind.Neither,
+                Scope = "weights",
+                Because = "release.weights = internal: weights shared only inside the developing organisation are not released",
+            });
         }
         if (release?.Code is "open" or "licensed")
         {

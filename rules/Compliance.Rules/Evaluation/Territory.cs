@@ -78,7 +78,7 @@ internal static class Territory
         {
             unknown = "developer.headquarters";
         }
-        if (manifest.Release is { } release && (release.Weights is "open" or "gated" or "licensed" || release.Code is "open" or "licensed"))
+        if (manifest.Release is { } release && (ActivityClassifier.ReleasesWeights(release) || release.Code is "open" or "licensed"))
         {
             var reach = Of(territory, Phase.Release, manifest, null, false, false, explain);
             if (reach.Value == Tri.True)

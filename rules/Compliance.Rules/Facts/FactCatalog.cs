@@ -205,9 +205,9 @@ public static partial class FactCatalog
     /// </summary>
     private static IEnumerable<DateOnly?> AvailabilityDates(Manifest manifest)
     {
-        if (manifest.Release?.Weights is "open" or "gated" or "licensed")
+        if (ActivityClassifier.ReleasesWeights(manifest.Release))
         {
-            yield return manifest.Release.Date;
+            yield return manifest.Release!.Date;
         }
         foreach (var deployment in manifest.Deployments ?? [])
         {
@@ -230,7 +230,7 @@ public static partial class FactCatalog
 
     private static IReadOnlyList<string> UndatedAvailability(Manifest manifest) =>
     [
-        .. manifest.Release?.Weights is "open" or "gated" or "licensed" && manifest.Release.Date is null ? ["release.date"] : Array.Empty<string>(),
+        .. ActivityClassifier.ReleasesWeights(manifest.Release) && manifest.Release!.Date is null ? ["release.date"] : Array.Empty<string>(),
         .. (manifest.Deployments ?? []).Any(d => d.Channel is not "internal" && d.Date is null) ? ["deployment.date"] : Array.Empty<string>(),
     ];
 
